@@ -1,0 +1,1 @@
+// BoardSimulator target: see docs/ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// PythonInterpreter target: see docs/ARCHITECTURE.md

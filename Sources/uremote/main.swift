@@ -1,0 +1,3 @@
+import URemoteKit
+
+print("uremote: not yet implemented")

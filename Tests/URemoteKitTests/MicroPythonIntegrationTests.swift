@@ -206,3 +206,20 @@ import Glibc
         #expect(ContinuousClock.now - start > .milliseconds(90))
     }
 }
+
+extension MicroPythonIntegrationTests {
+    @Test func sysExitRebootsButTheCodeFinished() throws {
+        let board = try ReferenceBoard.start()
+        defer { board.stop() }
+        let session = try connect(board)
+        defer { session.close() }
+        _ = try session.execute("x = 1")
+        let result = try session.execute("print('bye')\nimport sys\nsys.exit()")
+        #expect(text(result.output) == "bye\n")
+        #expect(!result.raisedException)
+        #expect(session.isInRawRepl)
+        #expect(throws: SessionError.self) { try session.evaluate("x") }
+        #expect(try session.evaluate("'after'") == "'after'")
+        #expect(session.supportsRawPaste == true)
+    }
+}

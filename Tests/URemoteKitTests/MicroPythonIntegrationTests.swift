@@ -223,3 +223,64 @@ extension MicroPythonIntegrationTests {
         #expect(session.supportsRawPaste == true)
     }
 }
+
+extension MicroPythonIntegrationTests {
+    /// What file transfer relies on: with interrupts off, a program reads raw bytes (Ctrl-C
+    /// included) from stdin while the host writes them on the link directly.
+    @Test func binaryStreamReachesTheProgramUntouched() throws {
+        let board = try ReferenceBoard.start()
+        defer { board.stop() }
+        let session = try connect(board)
+        defer { session.close() }
+        let payload: [UInt8] = (0..<2048).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) } + [3, 3, 4, 1, 2, 3]
+        try session.startExecution("""
+            import sys, micropython
+            micropython.kbd_intr(-1)
+            sys.stdout.write('R')
+            data = sys.stdin.buffer.read(\(payload.count))
+            micropython.kbd_intr(3)
+            print(len(data), sum(data), data.count(b'\\x03'))
+            """)
+        // Only once the program has switched Ctrl-C off may a 0x03 byte go out as data.
+        var ready: [UInt8] = []
+        for _ in 0..<50 where ready.isEmpty { ready = try session.link.read(maxCount: 1, timeout: .milliseconds(100)) }
+        #expect(ready == [UInt8(ascii: "R")])
+        try session.link.write(payload)
+        let result = try session.finishExecution(timeout: .seconds(10))
+        let expected = "\(payload.count) \(payload.reduce(0) { $0 + Int($1) }) \(payload.filter { $0 == 3 }.count)\n"
+        #expect(text(result.output) == expected, "error: \(result.errorText)")
+        #expect(try session.evaluate("1") == "1")
+    }
+
+    @Test func friendlySoftRebootShowsABanner() throws {
+        let board = try ReferenceBoard.start()
+        defer { board.stop() }
+        let session = try connect(board)
+        defer { session.close() }
+        _ = try session.execute("y = 2")
+        try session.exitRawRepl()
+        try session.link.write([0x04])
+        var seen: [UInt8] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !text(seen).hasSuffix(">>> ") || !text(seen).contains("soft reboot"), ContinuousClock.now < deadline {
+            seen += try session.link.read(maxCount: 1024, timeout: .milliseconds(200))
+        }
+        #expect(text(seen).contains("MPY: soft reboot\r\n"))
+        #expect(text(seen).contains("MicroPython"))
+        #expect(throws: SessionError.self) { try session.evaluate("y") }
+    }
+}
+
+extension MicroPythonIntegrationTests {
+    @Test func importsComeFromTheFlashAndItsLib() throws {
+        let board = try ReferenceBoard.start()
+        defer { board.stop() }
+        let lib = board.flashDirectory.appendingPathComponent("lib")
+        try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
+        try "VALUE = 'from lib'\n".write(to: lib.appendingPathComponent("flashmod.py"), atomically: true, encoding: .utf8)
+        let session = try connect(board)
+        defer { session.close() }
+        #expect(try session.evaluate("__import__('flashmod').VALUE") == "'from lib'")
+        #expect(try session.evaluate("__import__('os').getcwd()").contains("flash"))
+    }
+}

@@ -284,3 +284,24 @@ extension MicroPythonIntegrationTests {
         #expect(try session.evaluate("__import__('os').getcwd()").contains("flash"))
     }
 }
+
+extension MicroPythonIntegrationTests {
+    /// A board whose main.py never ends, as on power-up: the session interrupts it, boot.py's
+    /// globals are there, and a raw-mode soft reset reruns boot.py but not main.py.
+    @Test func busyMainPyAndBootPy() throws {
+        let board = try ReferenceBoard.start(beforeStart: { flash in
+            try "booted = 1\nprint('boot ran')\n".write(to: flash.appendingPathComponent("boot.py"), atomically: true, encoding: .utf8)
+            try "import time\nopen('main_runs', 'a').write('x')\nwhile True:\n    print('busy')\n    time.sleep(0.001)\n"
+                .write(to: flash.appendingPathComponent("main.py"), atomically: true, encoding: .utf8)
+        })
+        defer { board.stop() }
+        Thread.sleep(forTimeInterval: 0.3)  // let main.py get going
+        let session = try connect(board)
+        defer { session.close() }
+        #expect(try session.evaluate("booted") == "1")
+        #expect(try session.evaluate("open('main_runs').read()") == "'x'")
+        try session.softReset()
+        #expect(try session.evaluate("booted") == "1")
+        #expect(try session.evaluate("open('main_runs').read()") == "'x'")
+    }
+}

@@ -35,11 +35,13 @@ final class ReferenceBoard: @unchecked Sendable {
 
     /// Starts a board; `rate` (bytes/s) and `latencyMs` throttle it like a slow link, `baud`
     /// like a UART. Throws, naming what is missing, when the harness or MicroPython cannot start.
-    static func start(rate: Int? = nil, latencyMs: Int? = nil, baud: Int? = nil) throws -> ReferenceBoard {
-        try ReferenceBoard(rate: rate, latencyMs: latencyMs, baud: baud)
+    /// `beforeStart` may put files (boot.py, main.py) into the flash folder before the board boots.
+    static func start(rate: Int? = nil, latencyMs: Int? = nil, baud: Int? = nil,
+                      beforeStart: ((URL) throws -> Void)? = nil) throws -> ReferenceBoard {
+        try ReferenceBoard(rate: rate, latencyMs: latencyMs, baud: baud, beforeStart: beforeStart)
     }
 
-    private init(rate: Int?, latencyMs: Int?, baud: Int?) throws {
+    private init(rate: Int?, latencyMs: Int?, baud: Int?, beforeStart: ((URL) throws -> Void)?) throws {
         let script = Self.repositoryRoot.appendingPathComponent("scripts/micropython-board")
         guard FileManager.default.isExecutableFile(atPath: script.path) else {
             throw StartError(description: "missing \(script.path)")
@@ -49,6 +51,7 @@ final class ReferenceBoard: @unchecked Sendable {
         flashDirectory = scratch.appendingPathComponent("flash")
         try FileManager.default.createDirectory(at: flashDirectory, withIntermediateDirectories: true)
         linkPath = scratch.appendingPathComponent("board").path
+        try beforeStart?(flashDirectory)
 
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -24,6 +24,7 @@ import Glibc
         #expect(text(result.output) == "2\n")
         #expect(!result.raisedException)
         #expect(session.supportsRawPaste == true)
+        #expect((session.rawPasteWindow ?? 0) >= 32)
     }
 
     @Test func stateSurvivesBetweenCommandsAndConnections() throws {

@@ -124,6 +124,7 @@ extension BoardSession {
         guard increment > 0 else {
             throw SessionError.protocolViolation("\(link.name) offered a zero raw-paste window; retry with raw-paste disabled")
         }
+        rawPasteWindow = increment
         var credit = increment
         var sent = 0
         while sent < code.count {

@@ -40,6 +40,7 @@ import Glibc
         defer { second.close() }
         #expect(try second.evaluate("x") == "5")
         #expect(try second.evaluate("'a' + 'b'") == "'ab'")
+        #expect(try second.evaluate("x * 2  # a comment") == "10")
     }
 
     @Test func longOutputStreams() throws {

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func evaluateReturnsReprText() throws {
-        let board = ScriptedBoard { code in code == "print(repr(x))" ? .output("5\r\n") : .output("", error: "bad") }
+        let board = ScriptedBoard { code in code == "print(repr(\nx\n))" ? .output("5\r\n") : .output("", error: "bad") }
         #expect(try session(board).evaluate("x") == "5")
     }
 

@@ -17,7 +17,8 @@ extension BoardSession {
     /// The `repr` of an expression evaluated on the board; an exception there throws
     /// `.boardException` with MicroPython's traceback.
     public func evaluate(_ expression: String) throws(SessionError) -> String {
-        let result = try execute("print(repr(\(expression)))", timeout: options.responseTimeout + .seconds(25))
+        // On lines of its own inside the parentheses, so a trailing comment cannot swallow them.
+        let result = try execute("print(repr(\n\(expression)\n))", timeout: options.responseTimeout + .seconds(25))
         if result.raisedException {
             throw SessionError.boardException(traceback: result.errorText)
         }

@@ -60,6 +60,25 @@ import Testing
         #expect(try s.execute("x").output == Array("ok\r\n".utf8))
     }
 
+    @Test func circuitPythonPressAnyKeyPause() throws {
+        var behaviour = ScriptedBoard.Behaviour()
+        behaviour.pressAnyKey = true
+        let board = ScriptedBoard(behaviour) { _ in .output("cp\r\n") }
+        #expect(try session(board).execute("x").output == Array("cp\r\n".utf8))
+    }
+
+    @Test func boardDeafWhileItsReplStartsIsRetried() throws {
+        var behaviour = ScriptedBoard.Behaviour()
+        behaviour.pressAnyKey = true
+        behaviour.replStartDelay = 0.3
+        let board = ScriptedBoard(behaviour) { _ in .output("late\r\n") }
+        var options = Self.fast
+        options.connectTimeout = .seconds(3)
+        let start = ContinuousClock.now
+        #expect(try session(board, options).execute("x").output == Array("late\r\n".utf8))
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
     @Test func silentBoardTimesOutWithAHint() throws {
         var behaviour = ScriptedBoard.Behaviour()
         behaviour.silent = true

@@ -122,13 +122,14 @@ import Glibc
         defer { board.stop() }
         let session = try connect(board)
         defer { session.close() }
-        let trigger = Thread { [session] in
-            Thread.sleep(forTimeInterval: 0.5)
-            session.interrupt()
-        }
-        trigger.start()
+        // Interrupt once the program is surely running, as a user pressing Ctrl-C would.
+        var triggered = false
         let result = try session.execute("import time\nprint('start')\nwhile True:\n    time.sleep(0.01)",
-                                         timeout: .seconds(10))
+                                         timeout: .seconds(10)) { _ in
+            guard !triggered else { return }
+            triggered = true
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { session.interrupt() }
+        }
         #expect(text(result.output) == "start\n")
         #expect(result.errorText.contains("KeyboardInterrupt"))
         #expect(try session.evaluate("6*7") == "42")

@@ -213,12 +213,12 @@ import Testing
     @Test func interruptStopsARunningProgram() throws {
         let board = ScriptedBoard { _ in .runUntilInterrupted(first: "tick\r\n") }
         let s = session(board)
-        let trigger = Thread { [s] in
-            Thread.sleep(forTimeInterval: 0.2)
-            s.interrupt()
+        var triggered = false
+        let result = try s.execute("while True: pass") { _ in
+            guard !triggered else { return }
+            triggered = true
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { s.interrupt() }
         }
-        trigger.start()
-        let result = try s.execute("while True: pass")
         #expect(result.errorText.contains("KeyboardInterrupt"))
         #expect(result.output == Array("tick\r\n".utf8))
     }

@@ -30,6 +30,11 @@ extension BoardSession {
     /// For streaming protocols (file transfer, mount): returns as soon as the board has accepted
     /// `code` and starts running it, having read nothing the code itself sends, so the caller can
     /// talk to the program over `link` directly and then call `finishExecution`.
+    ///
+    /// The program may not be running yet when this returns. A program that turns Ctrl-C off
+    /// (`micropython.kbd_intr(-1)`) to receive raw bytes should say when it has done so (print a
+    /// marker) and the caller should wait for that before sending data: a 0x03 that arrives
+    /// earlier interrupts the program, on a board as on the reference board.
     public func startExecution(_ code: String) throws(SessionError) {
         try ensureRawRepl()
         reader.takeAll()

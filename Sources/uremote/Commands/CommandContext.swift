@@ -113,9 +113,6 @@ final class CommandContext {
             let hint = detail.contains("uremote devs") ? "" : "; try 'uremote devs' to list ports"
             return CommandFailure("\(detail)\(hint) (or 'uremote connect sim' for the simulator)")
         }
-        if case .busy = error as? LinkError {
-            return CommandFailure("\(detail); close the program that holds the port (another uremote, mpremote, a serial monitor) and retry")
-        }
         return CommandFailure(detail)
     }
 }

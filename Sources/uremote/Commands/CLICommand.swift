@@ -20,6 +20,10 @@ import URemoteKit
 /// - `context.output` / `context.errors` stream to stdout/stderr, UTF-8 safe across chunks;
 ///   `context.quiet` says progress and chatter should be left out.
 /// - `context.runGuarded(session) { … }` makes host Ctrl-C interrupt the board while the closure runs.
+/// - Commands that stay active for the rest of the chain (mount) use `context.wrapLink` to sit
+///   between session and link, `context.onSoftReset` to act after each soft reset (remount) and
+///   `context.onDisconnect` to clean up when the chain ends.
+/// - A `SCHEME:` device (the simulator's `sim`) is registered in `CommandTable.deviceSchemes`.
 /// Throw `CommandFailure` (one line, exit 1, or `.usage` for exit 2), `SessionError` or `LinkError`;
 /// the runner prints `uremote: …` and never a backtrace. A board traceback
 /// (`SessionError.boardException`) is printed as the board sent it.

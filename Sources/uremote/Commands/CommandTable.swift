@@ -33,6 +33,10 @@ enum CommandTable {
         return list
     }()
 
+    /// Registrations of `SCHEME:` devices (`sim`, `sim:NAME`), e.g. `{ SimulatorLinkScheme.register(...) }`.
+    /// They run once, just before the first connection, so `uremote version` never pays for them.
+    static let deviceSchemes: [@Sendable () -> Void] = []
+
     static let grammar = CommandGrammar(commands: commands.map { $0.spec }, shortcuts: shortcuts)
 
     static func handler(for spec: CommandSpec) -> (any CLICommand.Type)? {

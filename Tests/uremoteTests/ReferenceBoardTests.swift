@@ -114,6 +114,21 @@ struct ReferenceBoardTests {
         #expect(outcome.stdout.contains("[01]"), "\(outcome.stdout)")
     }
 
+    @Test func replInjectsCodeAndFiles() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let file = board.flash.appendingPathComponent("inject.py")
+        try Data("w = 'from file'\nprint(w)\n".utf8).write(to: file)
+        let outcome = try board.uremote(["repl", "--inject-code", "v = 40 + 2\\nprint(v)\\n", "--inject-file", file.path],
+                                        input: "\u{0A}\u{0B}")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("42"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Injecting \(file.path)"))
+        #expect(outcome.stdout.contains("from file"))
+        // The board is back at its friendly prompt with both results defined.
+        #expect(try board.uremote(["eval", "(v, w)"]).stdout.contains("(42, 'from file')"))
+    }
+
     @Test func noFollowReturnsAtOnce() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

@@ -7,8 +7,9 @@ import URemoteKit
 ///    group, shortcuts such as `ls`), gives a one-line summary, longer details, its options and its
 ///    positionals (arity `.one`, `.optional`, `.oneOrMore`, `.zeroOrMore`). Everything the parser,
 ///    `help`, completions and the man page know comes from there.
-/// 2. Add the type to `CommandTable.commands`, then run `scripts/regenerate-docs` (or
-///    `uremote --generate all`) and commit the regenerated `Completions/` and `man/uremote.1`.
+/// 2. Add the type to `CommandTable.commands`, then run
+///    `swift build --product uremote && .build/debug/uremote --generate all .` and commit the
+///    regenerated `Completions/` and `man/uremote.1` (a test fails while they are stale).
 ///
 /// `run` receives the parsed arguments (`command.flag("recursive")`, `command.value("capture")`,
 /// `command.argument("code")`, `command.arguments("paths")`) and the chain's `CommandContext`:

@@ -161,6 +161,26 @@ struct ReferenceBoardTests {
         #expect(after.stdout.contains("2"), "board unusable after Ctrl-C: \(after.stderr) (first run said: \(message))")
     }
 
+    @Test func closedOutputStopsTheProgram() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" connect \"$1\" exec 'while True: print(12345)' | head -1", Uremote.binary.path, board.link]
+        let output = Pipe()
+        shell.standardOutput = output
+        let start = Date()
+        try shell.run()
+        let deadline = Date().addingTimeInterval(10)
+        while shell.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if shell.isRunning { shell.terminate() }
+        shell.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.hasPrefix("12345"))
+        #expect(Date().timeIntervalSince(start) < 5, "uremote kept running after its reader left")
+        #expect(try board.uremote(["eval", "6*7"]).stdout.contains("42"))
+    }
+
     @Test func busyPortIsOneLineError() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

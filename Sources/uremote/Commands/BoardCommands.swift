@@ -74,6 +74,11 @@ enum HelpCommand: CLICommand {
             context.output.write(HelpText.overview(CommandTable.grammar))
         } else if let spec = CommandTable.grammar.command(named: topic) {
             context.output.write(HelpText.command(spec))
+        } else if CommandTable.grammar.groups.contains(topic) {
+            for spec in CommandTable.grammar.commands where spec.words.first == topic && !spec.hidden {
+                context.output.line("uremote \(spec.usage)")
+                context.output.line("    \(spec.summary)")
+            }
         } else if let shortcut = CommandTable.grammar.shortcut(named: topic) {
             context.output.line("\(shortcut.name): \(shortcut.summary) (same as 'uremote \(shortcut.expansion.joined(separator: " "))')")
         } else {

@@ -1,0 +1,260 @@
+import Foundation
+
+/// A link that serves a mounted host folder to the board while passing everything else through.
+///
+/// The CLI opens every board through one of these; until `mount` it is a plain pass-through.
+/// Once mounted, every read scans the board's output for the agent's request frames, answers
+/// them from the folder and hands back only the program's own output, so `exec`, `run`, `repl`
+/// and every other reader keep the mount alive without knowing it exists. A soft reboot followed
+/// by a prompt is noticed here too, and the agent is sent again before the reader sees the prompt.
+public final class MountLink: ByteLink, @unchecked Sendable {
+    public let inner: ByteLink
+    public var name: String { inner.name }
+
+    /// Told about remounts and failures that happen inside a read (one line, no `uremote:` prefix).
+    public var onNotice: (@Sendable (String) -> Void)?
+
+    private let readLock = NSLock()
+    private let writeLock = NSLock()
+    private let stateLock = NSLock()
+    private var active: ActiveMount?
+    private var ready: [UInt8] = []
+    private var isClosed = false
+
+    /// What a mount needs while it lasts.
+    private final class ActiveMount {
+        let folder: String
+        let allowsOutsideLinks: Bool
+        let token: [UInt8]
+        var scanner: MountFrameScanner
+        var server: MountFileServer
+        var watcher = SoftRebootWatcher()
+        /// When a validated header started waiting for its payload.
+        var stalledSince: ContinuousClock.Instant?
+
+        init(folder: String, allowsOutsideLinks: Bool, token: [UInt8], server: MountFileServer) {
+            self.folder = folder
+            self.allowsOutsideLinks = allowsOutsideLinks
+            self.token = token
+            self.scanner = MountFrameScanner(token: token)
+            self.server = server
+        }
+    }
+
+    public init(wrapping inner: ByteLink) {
+        self.inner = inner
+    }
+
+    /// The host folder being served, if any.
+    public var mountedFolder: String? {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return active?.folder
+    }
+
+    // MARK: Mounting
+
+    /// Mounts `folder` at `/remote` and makes it the board's working directory. `session` must
+    /// talk through this link; it is left in the raw REPL.
+    public func mount(folder: String, allowsOutsideLinks: Bool, through session: BoardSession) throws(MountError) {
+        let server: MountFileServer
+        do {
+            server = try MountFileServer(folder: folder, allowsOutsideLinks: allowsOutsideLinks)
+        } catch {
+            throw MountError.folder("cannot mount \(folder): \(String(cString: strerror(Int32(error.code))))")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: server.sandbox.root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MountError.folder("cannot mount \(folder): not a directory")
+        }
+        let token = (0..<MountWire.tokenCount).map { _ in UInt8.random(in: 0...255) }
+        let mount = ActiveMount(folder: server.sandbox.root, allowsOutsideLinks: allowsOutsideLinks,
+                                token: token, server: server)
+        stateLock.lock()
+        active?.server.discardUnfinishedWrites()
+        active = mount
+        stateLock.unlock()
+        do throws(SessionError) {
+            let result = try session.execute(MountAgentSource.code(token: token), timeout: .seconds(10))
+            if result.raisedException {
+                throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
+            }
+        } catch {
+            stateLock.lock()
+            active = nil
+            stateLock.unlock()
+            throw MountError.board("could not mount \(folder) on \(name): \(error.description)")
+        }
+    }
+
+    /// Unmounts from the board through `session` and stops serving; harmless when not mounted.
+    public func unmount(through session: BoardSession) throws(SessionError) {
+        guard mountedFolder != nil else { return }
+        defer { deactivate() }
+        let result = try session.execute(MountAgentSource.unmountCode(), timeout: .seconds(10))
+        if result.raisedException {
+            throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
+        }
+    }
+
+    private func deactivate() {
+        stateLock.lock()
+        let mount = active
+        active = nil
+        stateLock.unlock()
+        mount?.server.discardUnfinishedWrites()
+    }
+
+    // MARK: ByteLink
+
+    public func write(_ bytes: [UInt8]) throws(LinkError) {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        try inner.write(bytes)
+    }
+
+    public func read(maxCount: Int, timeout: Duration) throws(LinkError) -> [UInt8] {
+        readLock.lock()
+        defer { readLock.unlock() }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while true {
+            if !ready.isEmpty { return takeReady(maxCount) }
+            stateLock.lock()
+            let mount = active
+            stateLock.unlock()
+            guard let mount else {
+                return try inner.read(maxCount: maxCount, timeout: ContinuousClock.now.duration(to: deadline).clampedToZero)
+            }
+            let holding = mount.scanner.isHolding
+            let wait = holding ? Duration.milliseconds(250) : ContinuousClock.now.duration(to: deadline).clampedToZero
+            let chunk = try inner.read(maxCount: 65536, timeout: wait)
+            if chunk.isEmpty {
+                if holding { giveUpOnHeldBytes(of: mount) }
+                if ready.isEmpty && ContinuousClock.now >= deadline && !mount.scanner.isHolding { return [] }
+                continue
+            }
+            mount.stalledSince = nil
+            var output: [UInt8] = []
+            for piece in mount.scanner.feed(chunk) {
+                switch piece {
+                case .output(let bytes):
+                    output.append(contentsOf: bytes)
+                case .request(let request):
+                    try serve(request, with: mount)
+                }
+            }
+            if !output.isEmpty { deliver(output, from: mount) }
+        }
+    }
+
+    /// Stops serving, unmounts from the board if it can do so quickly, and closes the link.
+    public func close() {
+        readLock.lock()
+        let wasClosed = isClosed
+        isClosed = true
+        readLock.unlock()
+        if wasClosed { return }
+        if mountedFolder != nil {
+            unmountBeforeClosing()
+            deactivate()
+        }
+        inner.close()
+    }
+
+    // MARK: Internals
+
+    private func takeReady(_ maxCount: Int) -> [UInt8] {
+        let count = min(max(1, maxCount), ready.count)
+        let bytes = Array(ready[..<count])
+        ready.removeFirst(count)
+        return bytes
+    }
+
+    private func serve(_ request: MountRequest, with mount: ActiveMount) throws(LinkError) {
+        let answer = mount.server.answer(request)
+        try write(answer)
+    }
+
+    /// Held bytes that never completed a header are output after all; a validated header whose
+    /// payload stops coming (the board was reset mid-request) is dropped after a while.
+    private func giveUpOnHeldBytes(of mount: ActiveMount) {
+        if mount.scanner.holdsValidatedHeader {
+            let now = ContinuousClock.now
+            guard let since = mount.stalledSince else {
+                mount.stalledSince = now
+                return
+            }
+            if since.duration(to: now) < .seconds(5) { return }
+            mount.scanner = MountFrameScanner(token: mount.token)
+            mount.stalledSince = nil
+            return
+        }
+        let released = mount.scanner.releaseHeld()
+        if !released.isEmpty { deliver(released, from: mount) }
+    }
+
+    private func deliver(_ output: [UInt8], from mount: ActiveMount) {
+        ready.append(contentsOf: output)
+        guard let prompt = mount.watcher.observe(output) else { return }
+        remountAfterReboot(mount, at: prompt)
+    }
+
+    /// The board rebooted and shows `prompt`: send the agent again on the bare link (holding
+    /// user keystrokes back meanwhile) and leave the board at the same prompt the reader is
+    /// about to see.
+    private func remountAfterReboot(_ mount: ActiveMount, at prompt: SoftRebootWatcher.Prompt) {
+        mount.server.discardUnfinishedWrites()
+        mount.scanner = MountFrameScanner(token: mount.token)
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        var exchange = AgentExchange(link: inner)
+        do {
+            if prompt == .friendly { try exchange.enterRawRepl(interrupting: false) }
+            try exchange.run(MountAgentSource.code(token: mount.token))
+            if prompt == .friendly { try exchange.exitRawRepl() }
+        } catch {
+            stateLock.lock()
+            if active === mount { active = nil }
+            stateLock.unlock()
+            mount.server.discardUnfinishedWrites()
+            announce("could not remount \(mount.folder) after the soft reset (\(error.description)); "
+                     + "mount it again", prompt: prompt)
+            return
+        }
+        announce("remounted \(mount.folder) at \(MountWire.mountPoint) after soft reset", prompt: prompt)
+    }
+
+    /// In the REPL the notice goes into the output just before the prompt, as text the user
+    /// reads; in raw mode the stream belongs to the protocol, so it goes to `onNotice` only.
+    private func announce(_ message: String, prompt: SoftRebootWatcher.Prompt) {
+        if prompt == .friendly {
+            let promptBytes = Array(">>> ".utf8)
+            if ready.count >= promptBytes.count, Array(ready.suffix(promptBytes.count)) == promptBytes {
+                ready.removeLast(promptBytes.count)
+                ready.append(contentsOf: Array("\(message)\r\n".utf8) + promptBytes)
+                return
+            }
+        }
+        onNotice?(message)
+    }
+
+    /// The board is probably in the friendly REPL (the session left the raw REPL just before
+    /// closing) or running a program left behind: interrupt, unmount, and return to `>>>`.
+    private func unmountBeforeClosing() {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        var exchange = AgentExchange(link: inner)
+        do {
+            try exchange.enterRawRepl(interrupting: true)
+            try exchange.run(MountAgentSource.unmountCode())
+            try exchange.exitRawRepl()
+        } catch {
+            onNotice?("could not unmount \(MountWire.mountPoint) from \(name): \(error.description)")
+        }
+    }
+}
+
+extension Duration {
+    /// Negative durations (a deadline already passed) become zero, for APIs that take a timeout.
+    var clampedToZero: Duration { self < .zero ? .zero : self }
+}

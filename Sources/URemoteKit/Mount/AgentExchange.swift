@@ -7,11 +7,15 @@ import Foundation
 /// rarely), every wait bounded so a board that never answers costs seconds, not a hang.
 struct AgentExchange {
     let link: ByteLink
+    /// Turns what the link delivers into board output, answering mount requests on the way
+    /// (unmount code itself may touch the mounted folder, e.g. when `import` probes it).
+    let filter: ([UInt8]) throws(LinkError) -> [UInt8]
     private var pending: [UInt8] = []
     private static let friendlyPrompt = Array(">>> ".utf8)
 
-    init(link: ByteLink) {
+    init(link: ByteLink, filter: @escaping ([UInt8]) throws(LinkError) -> [UInt8] = { $0 }) {
         self.link = link
+        self.filter = filter
     }
 
     /// From the friendly prompt (or a program that Ctrl-C stops) into the raw REPL.
@@ -78,7 +82,7 @@ struct AgentExchange {
             let left = ContinuousClock.now.duration(to: deadline)
             if left <= .zero { return false }
             do {
-                pending.append(contentsOf: try link.read(maxCount: 4096, timeout: min(left, .milliseconds(100))))
+                pending.append(contentsOf: try filter(try link.read(maxCount: 4096, timeout: min(left, .milliseconds(100)))))
             } catch {
                 throw MountError.board(error.description)
             }

@@ -26,8 +26,7 @@ enum MountAgentSource {
         except OSError:pass
         try:os.umount('\(mountPoint)')
         except OSError:pass
-        try:del _uremote_mount
-        except NameError:pass
+        globals().pop('_uremote_mount',None)
         """
     }
 

@@ -207,7 +207,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         mount.scanner = MountFrameScanner(token: mount.token)
         writeLock.lock()
         defer { writeLock.unlock() }
-        var exchange = AgentExchange(link: inner)
+        var exchange = AgentExchange(link: inner, filter: servingFilter(for: mount))
         do {
             if prompt == .friendly { try exchange.enterRawRepl(interrupting: false) }
             try exchange.run(MountAgentSource.code(token: mount.token))
@@ -222,6 +222,22 @@ public final class MountLink: ByteLink, @unchecked Sendable {
             return
         }
         announce("remounted \(mount.folder) at \(MountWire.mountPoint) after soft reset", prompt: prompt)
+    }
+
+    /// For exchanges on the bare link while `writeLock` is held: answers requests straight on
+    /// `inner` and returns only the board's output.
+    private func servingFilter(for mount: ActiveMount) -> ([UInt8]) throws(LinkError) -> [UInt8] {
+        let inner = self.inner
+        return { (bytes: [UInt8]) throws(LinkError) -> [UInt8] in
+            var output: [UInt8] = []
+            for piece in mount.scanner.feed(bytes) {
+                switch piece {
+                case .output(let chunk): output.append(contentsOf: chunk)
+                case .request(let request): try inner.write(mount.server.answer(request))
+                }
+            }
+            return output
+        }
     }
 
     /// In the REPL the notice goes into the output just before the prompt, as text the user
@@ -241,15 +257,24 @@ public final class MountLink: ByteLink, @unchecked Sendable {
     /// The board is probably in the friendly REPL (the session left the raw REPL just before
     /// closing) or running a program left behind: interrupt, unmount, and return to `>>>`.
     private func unmountBeforeClosing() {
+        stateLock.lock()
+        let mount = active
+        stateLock.unlock()
+        guard let mount else { return }
         writeLock.lock()
         defer { writeLock.unlock() }
-        var exchange = AgentExchange(link: inner)
+        var exchange = AgentExchange(link: inner, filter: servingFilter(for: mount))
         do {
             try exchange.enterRawRepl(interrupting: true)
-            try exchange.run(MountAgentSource.unmountCode())
-            try exchange.exitRawRepl()
         } catch {
             onNotice?("could not unmount \(MountWire.mountPoint) from \(name): \(error.description)")
+            return
+        }
+        var failure: MountError?
+        do { try exchange.run(MountAgentSource.unmountCode()) } catch { failure = error }
+        do { try exchange.exitRawRepl() } catch { failure = failure ?? error }
+        if let failure {
+            onNotice?("could not unmount \(MountWire.mountPoint) from \(name): \(failure.description)")
         }
     }
 }

@@ -65,6 +65,12 @@ struct CommandLineTests {
         #expect(exec.stdout.contains("--no-follow"))
     }
 
+    @Test func noArgumentsMeansReplOnTheDefaultDevice() throws {
+        let outcome = try Uremote.run([], environment: ["UREMOTE_DEVICE": "/dev/uremote-absent"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("uremote: /dev/uremote-absent"), "\(outcome.stderr)")
+    }
+
     @Test func noDeviceNamesWhatToTry() throws {
         // A device that cannot exist keeps this independent of the machine's ports.
         let outcome = try Uremote.run(["eval", "1"], environment: ["UREMOTE_DEVICE": "/dev/uremote-absent"])

@@ -114,6 +114,21 @@ struct ReferenceBoardTests {
         #expect(outcome.stdout.contains("[01]"), "\(outcome.stdout)")
     }
 
+    @Test func replInjectsCodeAndFiles() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let file = board.flash.appendingPathComponent("inject.py")
+        try Data("w = 'from file'\nprint(w)\n".utf8).write(to: file)
+        let outcome = try board.uremote(["repl", "--inject-code", "v = 40 + 2\\nprint(v)\\n", "--inject-file", file.path],
+                                        input: "\u{0A}\u{0B}")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("42"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Injecting \(file.path)"))
+        #expect(outcome.stdout.contains("from file"))
+        // The board is back at its friendly prompt with both results defined.
+        #expect(try board.uremote(["eval", "(v, w)"]).stdout.contains("(42, 'from file')"))
+    }
+
     @Test func noFollowReturnsAtOnce() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }
@@ -144,6 +159,26 @@ struct ReferenceBoardTests {
         #expect(message.contains("interrupted"), "\(message)")
         let after = try board.uremote(["eval", "1+1"])
         #expect(after.stdout.contains("2"), "board unusable after Ctrl-C: \(after.stderr) (first run said: \(message))")
+    }
+
+    @Test func closedOutputStopsTheProgram() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" connect \"$1\" exec 'while True: print(12345)' | head -1", Uremote.binary.path, board.link]
+        let output = Pipe()
+        shell.standardOutput = output
+        let start = Date()
+        try shell.run()
+        let deadline = Date().addingTimeInterval(10)
+        while shell.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if shell.isRunning { shell.terminate() }
+        shell.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.hasPrefix("12345"))
+        #expect(Date().timeIntervalSince(start) < 5, "uremote kept running after its reader left")
+        #expect(try board.uremote(["eval", "6*7"]).stdout.contains("42"))
     }
 
     @Test func busyPortIsOneLineError() throws {

@@ -74,11 +74,44 @@ enum HelpCommand: CLICommand {
             context.output.write(HelpText.overview(CommandTable.grammar))
         } else if let spec = CommandTable.grammar.command(named: topic) {
             context.output.write(HelpText.command(spec))
+        } else if CommandTable.grammar.groups.contains(topic) {
+            for spec in CommandTable.grammar.commands where spec.words.first == topic && !spec.hidden {
+                context.output.line("uremote \(spec.usage)")
+                context.output.line("    \(spec.summary)")
+            }
         } else if let shortcut = CommandTable.grammar.shortcut(named: topic) {
             context.output.line("\(shortcut.name): \(shortcut.summary) (same as 'uremote \(shortcut.expansion.joined(separator: " "))')")
         } else {
             throw CommandFailure.usage("help: '\(topic)' is not a command (see 'uremote help')")
         }
         throw StopChain()
+    }
+}
+
+/// `rtc [--set]`
+enum RtcCommand: CLICommand {
+    static let spec = CommandSpec(
+        ["rtc"], summary: "print the board's real-time clock, or set it to the computer's time",
+        details: "Without options prints machine.RTC().datetime() as the board reports it: (year, month, day, weekday, hours, minutes, seconds, subseconds). With --set the clock is set to the computer's local time.",
+        options: [.toggle("set", short: "s", default: false, summary: "set the board's clock to the computer's local time")])
+
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {
+        let session = try context.rawSession()
+        context.markActed()
+        if command.flag("set") {
+            let result = try session.execute("import machine; machine.RTC().datetime(\(localTimeTuple()))")
+            if result.raisedException { throw SessionError.boardException(traceback: result.errorText) }
+        } else {
+            context.output.line(try session.evaluate("__import__('machine').RTC().datetime()"))
+        }
+    }
+
+    /// `(year, month, day, weekday, hour, minute, second, microsecond)` with Monday as weekday 0.
+    static func localTimeTuple(_ date: Date = Date()) -> String {
+        let calendar = Calendar(identifier: .gregorian)
+        let parts = calendar.dateComponents(in: TimeZone.current, from: date)
+        let weekday = ((parts.weekday ?? 2) + 5) % 7  // Calendar: Sunday = 1
+        let micro = (parts.nanosecond ?? 0) / 1000
+        return "(\(parts.year ?? 2000), \(parts.month ?? 1), \(parts.day ?? 1), \(weekday), \(parts.hour ?? 0), \(parts.minute ?? 0), \(parts.second ?? 0), \(micro))"
     }
 }

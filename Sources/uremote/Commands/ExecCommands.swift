@@ -15,10 +15,21 @@ enum BoardProgram {
             return
         }
         let output = context.output
+        var stoppedForClosedOutput = false
         let result = try context.runGuarded(session) {
-            try session.execute(code, timeout: nil, onOutput: { output.write(bytes: $0) })
+            try session.execute(code, timeout: nil, onOutput: { bytes in
+                output.write(bytes: bytes)
+                // Nobody reads any more (`| head`): stop the program instead of running on unseen.
+                if output.pipeClosed && !stoppedForClosedOutput {
+                    stoppedForClosedOutput = true
+                    session.interrupt()
+                }
+            })
         }
         output.finish()
+        if stoppedForClosedOutput {
+            throw CommandFailure("output closed; the program on the board was stopped")
+        }
         if result.raisedException {
             context.errors.write(bytes: result.errorOutput)
             context.errors.finish()

@@ -28,9 +28,13 @@ final class MountReferenceBoard: @unchecked Sendable {
         guard Self.which("micropython") != nil else {
             throw MountTestFailure("the MicroPython unix port `micropython` is not installed; run scripts/install-deps --test")
         }
+        guard let python = Self.which("python3") else { throw MountTestFailure("python3 is needed to run scripts/micropython-board") }
         process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = ["--link", linkPath, "--dir", flash.path]
+        // Through python3 to clear the signal mask the test runner hands its children (SIGINT
+        // blocked), so the harness can turn Ctrl-C into a SIGINT MicroPython actually receives.
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                             script, "--link", linkPath, "--dir", flash.path]
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = stdin

@@ -31,8 +31,9 @@ struct AgentExchange {
         }
     }
 
-    /// Runs `code` at the raw prompt and waits for the prompt again.
-    mutating func run(_ code: String) throws(MountError) {
+    /// Runs `code` at the raw prompt, waits for the prompt again and returns what it printed.
+    @discardableResult
+    mutating func run(_ code: String) throws(MountError) -> [UInt8] {
         let bytes = Array(code.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -45,8 +46,11 @@ struct AgentExchange {
         guard try readUntil({ ReplReader.find(RawRepl.ok, in: $0) }, timeout: .seconds(2)) else {
             throw MountError.board("the board did not accept the mount agent")
         }
-        guard try readUntil({ ReplReader.find([RawRepl.ctrlD], in: $0) }, timeout: .seconds(5)),
-              try readUntil({ ReplReader.find([RawRepl.ctrlD], in: $0) }, timeout: .seconds(2)) else {
+        guard try readUntil({ ReplReader.find([RawRepl.ctrlD], in: $0) }, timeout: .seconds(5)) else {
+            throw MountError.board("the mount agent did not finish")
+        }
+        let output = lastPiece.dropLast()
+        guard try readUntil({ ReplReader.find([RawRepl.ctrlD], in: $0) }, timeout: .seconds(2)) else {
             throw MountError.board("the mount agent did not finish")
         }
         let traceback = lastPiece
@@ -58,6 +62,7 @@ struct AgentExchange {
             let last = text.split(whereSeparator: \.isNewline).last.map(String.init) ?? text
             throw MountError.board("the mount agent failed on the board: \(last)")
         }
+        return Array(output)
     }
 
     /// Ctrl-B, swallowing the banner up to `>>> `.

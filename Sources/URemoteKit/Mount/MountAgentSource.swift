@@ -14,8 +14,13 @@ enum MountAgentSource {
             .replacingOccurrences(of: "@BLOCK@", with: String(MountWire.readBlock))
             .replacingOccurrences(of: "@TTL@", with: String(MountWire.listingLifetimeMilliseconds))
             .replacingOccurrences(of: "@MP@", with: mountPoint)
+            .replacingOccurrences(of: "@WBITS@", with: String(RawDeflate.windowBits))
+            .replacingOccurrences(of: "@INFLATES@", with: inflatesMark)
         return body + "\n_uremote_mount()\n"
     }
+
+    /// What the agent prints when mounted on firmware that can inflate deflated answers.
+    static let inflatesMark = "uremote-mount:inflates"
 
     /// Unmounts, leaves the folder if the board was in it, and forgets the agent.
     static func unmountCode(mountPoint: String = MountWire.mountPoint) -> String {
@@ -53,6 +58,13 @@ def _uremote_mount():
     import os, sys, io, select, struct, time, micropython
     K = b'\x18\xa7@TOKEN@'
     B = @BLOCK@
+    # answers may come deflated (status 255) when this firmware can inflate them
+    try:
+        import deflate
+        def Z(r):
+            return deflate.DeflateIO(io.BytesIO(r), deflate.RAW, @WBITS@).read()
+    except ImportError:
+        Z = None
     # one request: header, arguments, optional data; returns the answer's payload
     class Link:
         def __init__(s):
@@ -106,6 +118,8 @@ def _uremote_mount():
                 micropython.kbd_intr(3)
             if x:
                 raise KeyboardInterrupt
+            if e == 255:
+                return Z(r)
             if e:
                 raise OSError(e)
             return r
@@ -312,5 +326,6 @@ def _uremote_mount():
         pass
     os.mount(Vfs(), '@MP@')
     os.chdir('@MP@')
+    print('@INFLATES@' if Z else '')
 """#
 }

@@ -12,6 +12,8 @@ import Darwin
 /// temporaries of writes that never closed.
 final class MountFileServer {
     let sandbox: MountSandbox
+    /// The agent can inflate: file blocks worth compressing are sent deflated (status 255).
+    var compressesBlocks = false
     private var files: [UInt32: OpenFile] = [:]
     private var nextHandle: UInt32 = 1
     private var temporaryCounter = 0
@@ -52,6 +54,10 @@ final class MountFileServer {
                 let path = try sandbox.hostPath(cursor.restAsString(), followingFinalLink: false)
                 payload = try check(Posix.rmdir(path))
             case .statvfs: payload = try statvfs()
+            }
+            if compressesBlocks && (request.op == .open || request.op == .read) && payload.count >= 256,
+               let packed = RawDeflate.compress(payload), packed.count * 5 < payload.count * 4 {
+                return MountWire.answer(status: MountWire.deflatedStatus, payload: packed)
             }
             return MountWire.answer(status: 0, payload: payload)
         } catch {

@@ -52,6 +52,13 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         return active?.folder
     }
 
+    /// Whether file blocks travel deflated on this mount (the board's firmware can inflate).
+    var compressesBlocks: Bool {
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        return active?.server.compressesBlocks ?? false
+    }
+
     // MARK: Mounting
 
     /// Mounts `folder` at `/remote` and makes it the board's working directory. `session` must
@@ -79,6 +86,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
             if result.raisedException {
                 throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
             }
+            server.compressesBlocks = Self.agentInflates(result.output)
         } catch {
             stateLock.lock()
             active = nil
@@ -95,6 +103,10 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         if result.raisedException {
             throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
         }
+    }
+
+    private static func agentInflates(_ output: [UInt8]) -> Bool {
+        ReplReader.find(Array(MountAgentSource.inflatesMark.utf8), in: output) != nil
     }
 
     private func deactivate() {
@@ -210,7 +222,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         var exchange = AgentExchange(link: inner, filter: servingFilter(for: mount))
         do {
             if prompt == .friendly { try exchange.enterRawRepl(interrupting: false) }
-            try exchange.run(MountAgentSource.code(token: mount.token))
+            mount.server.compressesBlocks = Self.agentInflates(try exchange.run(MountAgentSource.code(token: mount.token)))
             if prompt == .friendly { try exchange.exitRawRepl() }
         } catch {
             stateLock.lock()

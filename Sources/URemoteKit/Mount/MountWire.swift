@@ -21,6 +21,8 @@ public enum MountWire {
     /// How long the agent trusts a pushed listing; long enough for an import burst, short enough
     /// that a file saved on the host is seen moments later.
     static let listingLifetimeMilliseconds = 1500
+    /// The answer status that says "payload is raw DEFLATE, inflate it; the request succeeded".
+    static let deflatedStatus: UInt8 = 255
 
     /// The check byte of a request header.
     static func check(token: [UInt8], op: UInt8, lengthLow: UInt8, lengthHigh: UInt8) -> UInt8 {

@@ -75,11 +75,13 @@ struct MountCommandTests {
         let board = try ReferenceBoard()
         defer { board.stop() }
         let host = try HostFolder()
-        // One line: keys typed ahead while the board waits for a mount answer are skipped by
-        // the agent (as with mpremote), and piped input is all typed ahead.
-        let outcome = try board.uremote(["mount", host.url.path, "+", "repl"], input: "import mod; print(mod.f() + 1)\r")
+        // Piped input is all typed ahead: the second line reaches the board while `import mod`
+        // is still asking the host for files, and must not be lost (mpremote loses it).
+        let outcome = try board.uremote(["mount", host.url.path, "+", "repl"],
+                                        input: "import mod\rprint(mod.f() + 1)\rprint('\\x18 done')\r")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("43"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("\u{18} done"), "\(outcome.stdout)")
     }
 
     @Test func printingControlBytesAndTheMountMagicRunsNormally() throws {

@@ -81,39 +81,48 @@ def _uremote_mount():
                 if not s.p.poll(10000):
                     raise OSError(110)
                 g += s.i.readinto(m[g:n])
-        def q(s, op, a, d=None):
-            n = len(a) + (len(d) if d else 0)
+        def hd(s, op, n):
             h = s.h
             h[6] = op
             h[7] = n & 255
             h[8] = n >> 8
             h[9] = (@TOKSUM@ + op + h[7] + h[8]) & 255 ^ 165
+            s.o.write(h)
+        def q(s, op, a, d=None):
             x = 0
+            k = bytearray()
             micropython.kbd_intr(-1)
             try:
-                s.o.write(h)
+                s.hd(op, len(a) + (len(d) if d else 0))
                 s.o.write(a)
                 if d:
                     s.o.write(d)
                 b = s.b
                 w = 0
-                # skip keyboard bytes the host sent before answering; remember a Ctrl-C
+                # keys typed before the answer are set aside (a Ctrl-C remembered) and handed
+                # back to the host, which sends them again once the answer is in
                 while w < 2:
                     s.rd(b, 1)
                     c = b[0]
-                    if c == 24:
-                        w = 1
-                    elif w and c == 167:
+                    if w and c == 167:
                         w = 2
                     else:
+                        if w:
+                            k.append(24)
                         w = 0
-                        if c == 3:
+                        if c == 24:
+                            w = 1
+                        elif c == 3:
                             x = 1
+                        else:
+                            k.append(c)
                 s.rd(b, 5)
                 e = b[0]
                 n = b[1] | b[2] << 8 | b[3] << 16 | b[4] << 24
                 r = bytearray(n)
                 s.rd(r, n)
+                s.hd(12, len(k))
+                s.o.write(k)
             finally:
                 micropython.kbd_intr(3)
             if x:

@@ -54,6 +54,7 @@ final class MountFileServer {
                 let path = try sandbox.hostPath(cursor.restAsString(), followingFinalLink: false)
                 payload = try check(Posix.rmdir(path))
             case .statvfs: payload = try statvfs()
+            case .answered: return []  // a notice, not a question: `MountLink` handles it
             }
             if compressesBlocks && (request.op == .open || request.op == .read) && payload.count >= 256,
                let packed = RawDeflate.compress(payload), packed.count * 5 < payload.count * 4 {

@@ -20,6 +20,11 @@ public final class MountLink: ByteLink, @unchecked Sendable {
     private var active: ActiveMount?
     private var ready: [UInt8] = []
     private var isClosed = false
+    /// Between an answer and the agent's `answered` notice, writes (keys) wait here so the keys
+    /// the agent set aside go back to the board first and nothing typed changes order.
+    private var heldWrites: [UInt8] = []
+    private var holdingSince: ContinuousClock.Instant?
+    private static let longestHold: Duration = .milliseconds(500)
 
     /// What a mount needs while it lasts.
     private final class ActiveMount {
@@ -115,6 +120,9 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         active = nil
         stateLock.unlock()
         mount?.server.discardUnfinishedWrites()
+        writeLock.lock()
+        try? releaseHeldWrites(prefix: [])
+        writeLock.unlock()
     }
 
     // MARK: ByteLink
@@ -122,7 +130,20 @@ public final class MountLink: ByteLink, @unchecked Sendable {
     public func write(_ bytes: [UInt8]) throws(LinkError) {
         writeLock.lock()
         defer { writeLock.unlock() }
+        if let since = holdingSince, since.duration(to: .now) < Self.longestHold {
+            heldWrites.append(contentsOf: bytes)
+            return
+        }
+        try releaseHeldWrites(prefix: [])
         try inner.write(bytes)
+    }
+
+    /// Sends `prefix` and then whatever was held; call with `writeLock` held.
+    private func releaseHeldWrites(prefix: [UInt8]) throws(LinkError) {
+        let bytes = prefix + heldWrites
+        heldWrites = []
+        holdingSince = nil
+        if !bytes.isEmpty { try inner.write(bytes) }
     }
 
     public func read(maxCount: Int, timeout: Duration) throws(LinkError) -> [UInt8] {
@@ -131,6 +152,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
             if !ready.isEmpty { return takeReady(maxCount) }
+            try releaseExpiredHold()
             stateLock.lock()
             let mount = active
             stateLock.unlock()
@@ -175,6 +197,15 @@ public final class MountLink: ByteLink, @unchecked Sendable {
 
     // MARK: Internals
 
+    /// An agent that never said `answered` (reset, killed mid-request) must not keep keys forever.
+    private func releaseExpiredHold() throws(LinkError) {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        if let since = holdingSince, since.duration(to: .now) >= Self.longestHold {
+            try releaseHeldWrites(prefix: [])
+        }
+    }
+
     private func takeReady(_ maxCount: Int) -> [UInt8] {
         let count = min(max(1, maxCount), ready.count)
         let bytes = Array(ready[..<count])
@@ -183,8 +214,14 @@ public final class MountLink: ByteLink, @unchecked Sendable {
     }
 
     private func serve(_ request: MountRequest, with mount: ActiveMount) throws(LinkError) {
-        let answer = mount.server.answer(request)
-        try write(answer)
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        if request.op == .answered {
+            try releaseHeldWrites(prefix: request.payload)
+            return
+        }
+        try inner.write(mount.server.answer(request))
+        if holdingSince == nil { holdingSince = .now }
     }
 
     /// Held bytes that never completed a header are output after all; a validated header whose
@@ -245,6 +282,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
             for piece in mount.scanner.feed(bytes) {
                 switch piece {
                 case .output(let chunk): output.append(contentsOf: chunk)
+                case .request(let request) where request.op == .answered: continue
                 case .request(let request): try inner.write(mount.server.answer(request))
                 }
             }

@@ -50,6 +50,9 @@ public enum MountWire {
 /// What the agent asks of the host; the numbers are wired into `MountAgentSource`.
 enum MountOp: UInt8, Sendable {
     case stat = 1, list, open, read, write, close, remove, rename, mkdir, rmdir, statvfs
+    /// Sent after every answer, never answered: the keys the agent set aside while waiting (the
+    /// host sends them again), and the signal that keys may flow to the board directly again.
+    case answered
 }
 
 /// One validated request from the board.

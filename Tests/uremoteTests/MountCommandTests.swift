@@ -99,6 +99,18 @@ struct MountCommandTests {
         #expect(outcome.stdout.hasSuffix(">42\n"), "\(outcome.stdout.debugDescription)")
     }
 
+    @Test func aSecondMountReplacesTheFirst() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let first = try HostFolder(), second = try HostFolder()
+        try second.put("mod.py", "def f():\n    return 'second'\n")
+        let outcome = try board.uremote(["mount", first.url.path, "+", "mount", second.url.path, "+",
+                                         "exec", "import mod; print(mod.f())"], timeout: 10)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasSuffix("second\n"), "\(outcome.stdout)")
+        #expect(outcome.seconds < 5, "no request may wait for a timeout")
+    }
+
     @Test func aMissingFolderIsAOneLineError() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

@@ -46,6 +46,10 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         }
     }
 
+    /// One random token per link: an agent still mounted from before (`mount a + mount b`)
+    /// keeps being understood while the new one replaces it.
+    private let token: [UInt8] = (0..<MountWire.tokenCount).map { _ in UInt8.random(in: 0...255) }
+
     public init(wrapping inner: ByteLink) {
         self.inner = inner
     }
@@ -79,7 +83,7 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: server.sandbox.root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw MountError.folder("cannot mount \(folder): not a directory")
         }
-        let token = (0..<MountWire.tokenCount).map { _ in UInt8.random(in: 0...255) }
+        let token = self.token
         let mount = ActiveMount(folder: server.sandbox.root, allowsOutsideLinks: allowsOutsideLinks,
                                 token: token, server: server)
         stateLock.lock()

@@ -17,7 +17,8 @@ extension BoardSession {
     /// The `repr` of an expression evaluated on the board; an exception there throws
     /// `.boardException` with MicroPython's traceback.
     public func evaluate(_ expression: String) throws(SessionError) -> String {
-        let result = try execute("print(repr(\(expression)))", timeout: options.responseTimeout + .seconds(25))
+        // On lines of its own inside the parentheses, so a trailing comment cannot swallow them.
+        let result = try execute("print(repr(\n\(expression)\n))", timeout: options.responseTimeout + .seconds(25))
         if result.raisedException {
             throw SessionError.boardException(traceback: result.errorText)
         }
@@ -29,6 +30,11 @@ extension BoardSession {
     /// For streaming protocols (file transfer, mount): returns as soon as the board has accepted
     /// `code` and starts running it, having read nothing the code itself sends, so the caller can
     /// talk to the program over `link` directly and then call `finishExecution`.
+    ///
+    /// The program may not be running yet when this returns. A program that turns Ctrl-C off
+    /// (`micropython.kbd_intr(-1)`) to receive raw bytes should say when it has done so (print a
+    /// marker) and the caller should wait for that before sending data: a 0x03 that arrives
+    /// earlier interrupts the program, on a board as on the reference board.
     public func startExecution(_ code: String) throws(SessionError) {
         try ensureRawRepl()
         reader.takeAll()
@@ -74,14 +80,21 @@ extension BoardSession {
         }
         errorBytes.removeLast()
         result.errorOutput = errorBytes
-        guard let prompt = try linkCall({ () throws(LinkError) in
+        let prompt = try linkCall { () throws(LinkError) in
             try reader.read(exactly: 1, deadline: Deadline(after: options.responseTimeout))
-        }), prompt == [UInt8(ascii: ">")] else {
-            isInRawRepl = false
-            throw SessionError.protocolViolation(
-                "\(link.name) did not return to the raw REPL prompt after running code; try again or `uremote reset`")
         }
-        return result
+        if prompt == [UInt8(ascii: ">")] { return result }
+        // `sys.exit()` (or a watchdog) makes the board soft-reboot right after the code: it then
+        // shows the raw banner again instead of the bare prompt. The code itself did finish.
+        let rebootDeadline = Deadline(after: options.connectTimeout + options.responseTimeout)
+        if prompt != nil, try linkCall({ () throws(LinkError) in
+            try reader.read(until: RawRepl.bannerEnd, deadline: rebootDeadline)
+        }) != nil {
+            return result
+        }
+        isInRawRepl = false
+        throw SessionError.protocolViolation(
+            "\(link.name) did not return to the raw REPL prompt after running code; try again or `uremote reset`")
     }
 
     // MARK: Sending code
@@ -89,7 +102,7 @@ extension BoardSession {
     /// Raw-paste: the board grants a window of bytes and more with each `\x01`, so a board with a
     /// small receive buffer is never overrun and no pacing delay is needed. Returns false (with the
     /// board still at its raw prompt) when the board does not support raw-paste.
-    private func sendRawPaste(_ code: [UInt8]) throws(SessionError) -> Bool {
+    private func sendRawPaste(_ code: [UInt8], mayRetry: Bool = true) throws(SessionError) -> Bool {
         try send(RawRepl.rawPasteRequest)
         let answerDeadline = Deadline(after: options.responseTimeout)
         guard let answer = try linkCall({ () throws(LinkError) in try reader.read(exactly: 2, deadline: answerDeadline) }) else {
@@ -102,9 +115,12 @@ extension BoardSession {
             rawPasteSupported = false
             return false
         default:
-            // Firmware older than raw-paste took the request as text; start over with a clean line.
-            rawPasteSupported = false
+            // Either late output from before (a reboot's banner) or firmware older than raw-paste
+            // that took the request as text. Start over with a clean line and ask once more; a
+            // second odd answer means no raw-paste on this board.
             try enterRawRepl()
+            if mayRetry { return try sendRawPaste(code, mayRetry: false) }
+            rawPasteSupported = false
             return false
         }
         guard let windowBytes = try linkCall({ () throws(LinkError) in try reader.read(exactly: 2, deadline: answerDeadline) }) else {
@@ -114,6 +130,7 @@ extension BoardSession {
         guard increment > 0 else {
             throw SessionError.protocolViolation("\(link.name) offered a zero raw-paste window; retry with raw-paste disabled")
         }
+        rawPasteWindow = increment
         var credit = increment
         var sent = 0
         while sent < code.count {

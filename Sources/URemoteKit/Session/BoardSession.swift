@@ -31,6 +31,10 @@ public final class BoardSession: @unchecked Sendable {
     /// tests) check which transfer path a command took.
     public var supportsRawPaste: Bool? { rawPasteSupported }
 
+    /// The raw-paste window the board offered (its receive buffer, in bytes), once known: a hint
+    /// for sizing chunks of data that the board must hold at once.
+    public internal(set) var rawPasteWindow: Int?
+
     // MARK: Entering and leaving the raw REPL
 
     /// Robust entry: Ctrl-C (twice, spaced), drain, Ctrl-A, wait for exactly
@@ -143,7 +147,9 @@ public final class BoardSession: @unchecked Sendable {
     /// that keeps printing gets one more Ctrl-C.
     private func interruptRunningProgram() throws(SessionError) {
         try send([0x0D, RawRepl.ctrlC])
-        Thread.sleep(forTimeInterval: 0.02)
+        // The gap lets the first Ctrl-C land before the second, which then stops a program that
+        // caught the first KeyboardInterrupt to clean up.
+        _ = try linkCall { () throws(LinkError) in try reader.drain(quiet: .milliseconds(10), limit: .milliseconds(10)) }
         try send([RawRepl.ctrlC])
         for _ in 0..<2 {
             let quiet = try linkCall { () throws(LinkError) in

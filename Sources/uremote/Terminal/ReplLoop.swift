@@ -118,7 +118,7 @@ final class ReplLoop {
     private func show(_ bytes: [UInt8]) {
         let shown = escapeNonPrintable ? Self.escaped(bytes) : bytes
         output.write(bytes: shown)
-        capture?.write(Data(shown))
+        try? capture?.write(contentsOf: shown)
     }
 
     /// Printable ASCII and the usual controls (BS, TAB, LF, CR, ESC) as they are; the rest as `[xx]`.

@@ -124,9 +124,12 @@ final class MountFileServer {
             var raw = Posix.FileStatus()
             if lstat(full, &raw) == 0 {
                 if (raw.st_mode & S_IFMT) == S_IFLNK {
+                    // ilistdir shows what the link points at when the sandbox allows it, else a
+                    // plain name whose use fails with EPERM.
                     if !forCache {
-                        let boardName = (try? sandbox.hostPath(String(full.dropFirst(sandbox.root.count)))) ?? nil
-                        info = boardName.flatMap { try? statInfo($0) } ?? FileInfo(mode: 0x8000, size: 0, mtime: 0)
+                        let boardPath = String(full.dropFirst(sandbox.root.count))
+                        let target = try? sandbox.hostPath(boardPath.isEmpty ? "/" : boardPath)
+                        info = target.flatMap { try? statInfo($0) } ?? FileInfo(mode: 0x8000, size: 0, mtime: 0)
                     }
                 } else {
                     info = FileInfo(raw)

@@ -2,12 +2,13 @@ import Foundation
 
 /// A link that serves a mounted host folder to the board while passing everything else through.
 ///
-/// The CLI opens every board through one of these; until `mount` it is a plain pass-through.
-/// Once mounted, every read scans the board's output for the agent's request frames, answers
+/// `mount` puts one between the session and the board's link (the CLI's `wrapLink`); while
+/// nothing is mounted it is a plain pass-through. Once mounted, every read scans the board's output for the agent's request frames, answers
 /// them from the folder and hands back only the program's own output, so `exec`, `run`, `repl`
 /// and every other reader keep the mount alive without knowing it exists. A soft reboot followed
 /// by a prompt is noticed here too, and the agent is sent again before the reader sees the prompt.
 public final class MountLink: ByteLink, @unchecked Sendable {
+    /// The board's own link, which remount and unmount exchanges use directly.
     public let inner: ByteLink
     public var name: String { inner.name }
 

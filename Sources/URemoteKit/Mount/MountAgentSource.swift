@@ -171,7 +171,12 @@ def _uremote_mount():
                 return 0
             o = f.p - f.s
             k = min(n, len(f.d) - o)
-            m[:k] = f.d[o:o + k]
+            try:
+                m[:k] = f.d[o:o + k]
+            except Exception:
+                # ports built without slice assignment
+                for i in range(k):
+                    m[i] = f.d[o + i]
             f.p += k
             return k
         def read(f, n=-1):

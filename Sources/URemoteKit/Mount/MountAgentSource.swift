@@ -1,3 +1,5 @@
+import Foundation
+
 /// The MicroPython program uremote sends to the board to mount a host folder at `/remote`.
 ///
 /// It is ours, small, and written for MicroPython 1.20+ on boards with little RAM: one closure
@@ -18,6 +20,19 @@ enum MountAgentSource {
             .replacingOccurrences(of: "@INFLATES@", with: inflatesMark)
         return body + "\n_uremote_mount()\n"
     }
+
+    /// The agent deflated and wrapped in a loader, about half the bytes on the wire (which is
+    /// what mounting costs on a UART); firmware without `deflate` prints `plainMark` instead and
+    /// gets `code(token:)` as is.
+    static func compressedLoader(token: [UInt8], mountPoint: String = MountWire.mountPoint) -> String? {
+        guard let packed = RawDeflate.compress(Array(code(token: token, mountPoint: mountPoint).utf8)) else { return nil }
+        let text = Data(packed).base64EncodedString()
+        return "try:\n import deflate,io,binascii\nexcept ImportError:\n print('\(plainMark)')\nelse:\n"
+            + " exec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64(b'\(text)')),deflate.RAW,\(RawDeflate.windowBits)).read())\n"
+    }
+
+    /// What the loader prints when the board cannot inflate.
+    static let plainMark = "uremote-mount:plain"
 
     /// What the agent prints when mounted on firmware that can inflate deflated answers.
     static let inflatesMark = "uremote-mount:inflates"

@@ -92,7 +92,12 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         active = mount
         stateLock.unlock()
         do throws(SessionError) {
-            let result = try session.execute(MountAgentSource.code(token: token), timeout: .seconds(10))
+            var result = try session.execute(MountAgentSource.compressedLoader(token: token)
+                                             ?? MountAgentSource.code(token: token), timeout: .seconds(10))
+            if !result.raisedException,
+               ReplReader.find(Array(MountAgentSource.plainMark.utf8), in: result.output) != nil {
+                result = try session.execute(MountAgentSource.code(token: token), timeout: .seconds(10))
+            }
             if result.raisedException {
                 throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
             }

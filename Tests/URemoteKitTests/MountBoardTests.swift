@@ -26,6 +26,21 @@ import Testing
         #expect(try session.run("import pkg.sub.leaf as l, pkg; print(l.VALUE, pkg.NAME)") == "42 pkg\n")
     }
 
+    @Test func importingAPackageCostsAboutOneRoundTripPerModule() throws {
+        let board = try MountReferenceBoard()
+        let names = (0..<20).map { "m\($0)" }
+        try board.put("many/__init__.py", names.map { "from . import \($0)\n" }.joined())
+        for (i, name) in names.enumerated() { try board.put("many/\(name).py", "V = \(i)\n") }
+        let (session, link) = try board.connect()
+        defer { session.close() }
+        try link.mount(folder: board.folder.path, allowsOutsideLinks: false, through: session)
+        let before = link.requestsServed
+        #expect(try session.run("import many; print(sum(getattr(many, n).V for n in dir(many) if n[0] == 'm'))") == "190\n")
+        let used = link.requestsServed - before
+        // 21 opens, plus a few stats that fetch the listings the rest are answered from.
+        #expect(used <= 26, "\(used) requests for 21 modules")
+    }
+
     @Test func filesWrittenOnTheBoardAppearOnTheHost() throws {
         let board = try MountReferenceBoard()
         let (session, link) = try board.connect()

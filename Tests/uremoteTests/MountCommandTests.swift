@@ -84,6 +84,18 @@ struct MountCommandTests {
         #expect(outcome.stdout.contains("\u{18} done"), "\(outcome.stdout)")
     }
 
+    @Test func ctrlDInTheReplRemountsAndSaysSo() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let host = try HostFolder()
+        let outcome = try board.uremote(["mount", host.url.path, "+", "repl"], input: "\u{04}")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("soft reboot"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("at /remote after soft reset"), "\(outcome.stdout)")
+        let after = try board.uremote(["exec", "import os; print(os.getcwd())"])
+        #expect(after.stdout == "/\n", "unmounted at exit: \(after.stdout) \(after.stderr)")
+    }
+
     @Test func printingControlBytesAndTheMountMagicRunsNormally() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

@@ -14,6 +14,8 @@ enum CommandTable {
         EvalCommand.self,
         RunCommand.self,
         ReplCommand.self,
+        MountCommand.self,
+        UnmountCommand.self,
         SleepCommand.self,
         RtcCommand.self,
         VersionCommand.self,

@@ -112,6 +112,12 @@ public final class BoardSession: @unchecked Sendable {
         link.close()
     }
 
+    /// Hands the link over without closing it, for when a new session takes it over (the mount
+    /// wraps the link in a `MountLink` and drives the board through a new session).
+    public func detach() {
+        isClosed = true
+    }
+
     deinit {
         close()
     }

@@ -107,6 +107,7 @@ final class CommandContext {
         let wasRaw = session.isInRawRepl
         let wrapped = try wrap(session.link)
         let replacement = BoardSession(link: wrapped, options: session.options)
+        session.detach()
         self.session = replacement
         if wasRaw { try replacement.enterRawRepl(softReset: false) }
     }

@@ -15,9 +15,6 @@ enum MountCommand: CLICommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure("mount: '\(folder)' is not a folder on this computer")
         }
-        // wrapLink replaces the session; the one it replaces would close the shared link when
-        // released (BoardSession.deinit), so it is kept alive, unused, for the life of the process.
-        if let replaced = context.session { RetiredSessions.keep(replaced) }
         var mountLink: MountLink?
         try context.wrapLink { link in
             let wrapped = (link as? MountLink) ?? MountLink(wrapping: link)
@@ -56,18 +53,5 @@ enum UnmountCommand: CLICommand {
         let session = try context.rawSession()
         try (session.link as? MountLink)?.unmount(through: session)
         context.markActed()
-    }
-}
-
-/// Sessions replaced by `wrapLink`, kept so their deinit never closes the link the new session
-/// uses. Remove once the context retires a replaced session without closing its link.
-enum RetiredSessions {
-    nonisolated(unsafe) private static var sessions: [BoardSession] = []
-    private static let lock = NSLock()
-
-    static func keep(_ session: BoardSession) {
-        lock.lock()
-        defer { lock.unlock() }
-        sessions.append(session)
     }
 }

@@ -27,6 +27,11 @@ public final class BoardServices: @unchecked Sendable {
     /// Whether stdin has a byte ready (select.poll).
     public var inputReady: Bool { console.hasInput }
 
+    /// Waits for stdin (nil: forever); false on timeout or when interrupted.
+    public func waitForInput(timeout: Duration?) -> Bool {
+        console.waitForInput(timeout: timeout)
+    }
+
     /// `machine.reset()`: the board restarts from power-up once the running code unwinds.
     public func requestHardReset() { console.raise(.hardReset) }
 

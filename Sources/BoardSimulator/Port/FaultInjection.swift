@@ -64,8 +64,11 @@ final class FaultInjector: @unchecked Sendable {
             if incoming {
                 received += 1
                 if let limit = faults.resetAfterReceivedBytes, !resetFired, received >= limit {
+                    // The board reboots on this byte; what follows reaches a board that is not listening.
                     resetFired = true
                     reset = true
+                    out.append(byte)
+                    break
                 }
             }
             if faults.dropRate > 0 && nextUnit() < faults.dropRate { continue }
@@ -90,5 +93,49 @@ final class FaultInjector: @unchecked Sendable {
 
     private func nextUnit() -> Double {
         Double(next() >> 11) / Double(1 << 53)
+    }
+}
+
+extension FaultInjection {
+    /// Parses `drop=0.01,corrupt=0.001,disconnect-after=5000,reset-after=300,delay-ms=5,seed=7`
+    /// (any subset), the form `sim serve --faults` takes.
+    public static func parse(_ text: String) throws(FaultSpecError) -> FaultInjection {
+        var faults = FaultInjection()
+        for item in text.split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { throw FaultSpecError(item: String(item)) }
+            let (key, value) = (parts[0], parts[1])
+            switch key {
+            case "drop":
+                guard let rate = Double(value), (0...1).contains(rate) else { throw FaultSpecError(item: String(item)) }
+                faults.dropRate = rate
+            case "corrupt":
+                guard let rate = Double(value), (0...1).contains(rate) else { throw FaultSpecError(item: String(item)) }
+                faults.corruptRate = rate
+            case "disconnect-after":
+                guard let count = Int(value), count >= 0 else { throw FaultSpecError(item: String(item)) }
+                faults.disconnectAfterBytes = count
+            case "reset-after":
+                guard let count = Int(value), count > 0 else { throw FaultSpecError(item: String(item)) }
+                faults.resetAfterReceivedBytes = count
+            case "delay-ms":
+                guard let ms = Int(value), ms >= 0 else { throw FaultSpecError(item: String(item)) }
+                faults.responseDelay = .milliseconds(ms)
+            case "seed":
+                guard let seed = UInt64(value) else { throw FaultSpecError(item: String(item)) }
+                faults.seed = seed
+            default:
+                throw FaultSpecError(item: String(item))
+            }
+        }
+        return faults
+    }
+}
+
+/// A `--faults` item that is not understood.
+public struct FaultSpecError: Error, CustomStringConvertible, Sendable {
+    public let item: String
+    public var description: String {
+        "--faults: cannot use '\(item)'; expected drop=RATE, corrupt=RATE, disconnect-after=BYTES, reset-after=BYTES, delay-ms=MS or seed=N separated by commas"
     }
 }

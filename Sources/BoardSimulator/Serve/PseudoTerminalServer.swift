@@ -30,7 +30,7 @@ public final class PseudoTerminalServer: @unchecked Sendable {
                 throw error
             }
         }
-        board.start(link: PseudoTerminalLink(terminal: terminal))
+        board.start(link: PseudoTerminalBoardPort(terminal: terminal))
         return terminal.slavePath
     }
 

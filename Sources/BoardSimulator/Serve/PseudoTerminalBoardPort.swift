@@ -6,7 +6,7 @@ import URemoteKit
 
 /// The board's end of a pseudo-terminal as a `ByteLink`, so a board served on a pty runs exactly
 /// the code of an in-process one.
-final class PseudoTerminalLink: ByteLink, @unchecked Sendable {
+final class PseudoTerminalBoardPort: ByteLink, @unchecked Sendable {
     let name: String
     private let terminal: PseudoTerminal
     private let lock = NSLock()

@@ -18,13 +18,21 @@ public enum BoardPersonality: String, Sendable, CaseIterable {
         return "\(v.major).\(v.minor).\(v.micro)"
     }
 
+    /// The firmware build date shown in the banner and `os.uname().version`.
+    var buildDate: String {
+        switch self {
+        case .micropython: return "2025-04-15"
+        case .circuitpython: return "2024-11-20"
+        }
+    }
+
     /// The first banner line, without line end (as `pyexec` prints it).
     var bannerLine: String {
         switch self {
         case .micropython:
-            return "MicroPython v\(versionString) on 2025-04-15; uremote simulator with Swift"
+            return "MicroPython v\(versionString) on \(buildDate); uremote simulator with Swift"
         case .circuitpython:
-            return "Adafruit CircuitPython \(versionString) on 2024-11-20; uremote simulator with Swift"
+            return "Adafruit CircuitPython \(versionString) on \(buildDate); uremote simulator with Swift"
         }
     }
 

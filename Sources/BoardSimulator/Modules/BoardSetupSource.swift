@@ -90,71 +90,36 @@ def _board_setup():
     except Exception:
         pass
 
-    mounts = {}
+    import vfs
+    os.mount = vfs.mount
+    os.umount = vfs.umount
 
-    def mount(vfs, mount_point, *, readonly=False, mkfs=False):
-        point = mount_point if mount_point.startswith("/") else "/" + mount_point
-        while len(point) > 1 and point.endswith("/"):
-            point = point[:-1]
-        if point == "/" or point in mounts:
-            raise OSError(1)
-        if hasattr(vfs, "mount"):
-            vfs.mount(readonly, mkfs)
-        mounts[point] = vfs
-        _board.vfs_mounted(point)
+    class _Uname:
+        _fields = ("sysname", "nodename", "release", "version", "machine")
 
-    def umount(target):
-        for point in list(mounts):
-            if point == target or mounts[point] is target:
-                vfs = mounts.pop(point)
-                _board.vfs_unmounted(point)
-                if hasattr(vfs, "umount"):
-                    vfs.umount()
-                try:
-                    if os.getcwd() == point or os.getcwd().startswith(point + "/"):
-                        os.chdir("/")
-                except Exception:
-                    pass
-                return
-        raise OSError(22)
+        def __init__(self, values):
+            self._values = values
+            for name, value in zip(self._fields, values):
+                setattr(self, name, value)
 
-    def dispatch(op, point, *args):
-        vfs = mounts[point]
-        if op == "stat":
-            st = vfs.stat(args[0])
-            return (st[0], st[6], st[8])
-        if op == "list":
-            return [entry[0] for entry in vfs.ilistdir(args[0])]
-        if op == "open":
-            return vfs.open(args[0], args[1])
-        if op == "mkdir":
-            return vfs.mkdir(args[0])
-        if op == "rmdir":
-            return vfs.rmdir(args[0])
-        if op == "remove":
-            return vfs.remove(args[0])
-        if op == "rename":
-            return vfs.rename(args[0], args[1])
-        if op == "statvfs":
-            return vfs.statvfs(args[0])
-        f = args[0]
-        if op == "read":
-            return f.read(args[1])
-        if op == "write":
-            return f.write(args[1])
-        if op == "seek":
-            return f.seek(args[1], args[2])
-        if op == "flush":
-            if hasattr(f, "flush"):
-                f.flush()
-            return None
-        if op == "close":
-            return f.close()
-        raise OSError(22)
+        def __getitem__(self, index):
+            return self._values[index]
 
-    _board.vfs_dispatcher(dispatch)
-    os.mount = mount
-    os.umount = umount
+        def __len__(self):
+            return 5
+
+        def __iter__(self):
+            return iter(self._values)
+
+        def __repr__(self):
+            return "(" + ", ".join("%s=%r" % (n, v) for n, v in zip(self._fields, self._values)) + ")"
+
+    info = _Uname((sys.platform, sys.platform, _board.release,
+                   "v" + _board.release + " on " + _board.build_date, _board.machine))
+
+    def uname():
+        return info
+    os.uname = uname
 
 _board_setup()
 """#

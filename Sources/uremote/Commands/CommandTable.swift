@@ -15,6 +15,7 @@ enum CommandTable {
         RunCommand.self,
         ReplCommand.self,
         SleepCommand.self,
+        SimServeCommand.self,
         VersionCommand.self,
         HelpCommand.self,
     ]

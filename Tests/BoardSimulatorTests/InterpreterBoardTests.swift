@@ -129,3 +129,31 @@ struct InterpreterBoardTests {
         #expect(out == "False False\r\nTrue\r\n")
     }
 }
+
+@Suite("input() on the board")
+struct BoardInputTests {
+    @Test func inputEchoesAndEditsLikeReadline() throws {
+        let board = try BoardHarness(engine: InterpreterEngine.factory)
+        _ = try board.read(until: ">>> ", timeout: .seconds(10))
+        try board.send("name = input('who? ')\r")
+        _ = try board.read(until: "')\r\nwho? ")
+        try board.send("bobx\u{7F}\r")
+        let echoed = try board.read(until: ">>> ")
+        #expect(echoed == "bobx\u{8}\u{1B}[K\r\n>>> ", "\(String(reflecting: echoed))")
+        try board.send("name\r")
+        #expect(try board.read(until: ">>> ") == "name\r\n'bob'\r\n>>> ")
+    }
+
+    @Test func ctrlCInterruptsInput() throws {
+        let board = try BoardHarness(engine: InterpreterEngine.factory)
+        _ = try board.read(until: ">>> ", timeout: .seconds(10))
+        try board.send("input()\r")
+        _ = try board.read(until: "input()\r\n")
+        try board.send("ab\u{3}")
+        let text = try board.read(until: ">>> ")
+        #expect(text.hasPrefix("ab"))
+        #expect(text.hasPrefix("abTraceback (most recent call last):\r\n"), "\(String(reflecting: text))")
+        #expect(text.contains("KeyboardInterrupt"))
+        #expect(text.hasSuffix("\r\n>>> "))
+    }
+}

@@ -32,6 +32,39 @@ public final class BoardServices: @unchecked Sendable {
         console.waitForInput(timeout: timeout)
     }
 
+    /// What `input()` gets from the console.
+    public enum InputLine: Equatable, Sendable {
+        case line([UInt8])
+        case interrupted
+        case endOfInput
+    }
+
+    /// A line typed for `input()`, edited and echoed by the board's line editor as MicroPython's
+    /// `input` does (a terminal shows what the user types; Ctrl-C interrupts, Ctrl-D on an empty
+    /// line ends input).
+    public func readEditedLine() -> InputLine {
+        var editor = LineEditor()
+        editor.begin(existing: [], prompt: "", output: console.write)
+        let mark = console.wakeMark
+        while true {
+            guard let bytes = console.readForScript(maxCount: 1, since: mark) else { return .endOfInput }
+            guard let byte = bytes.first else { return .interrupted }
+            switch editor.process(byte, output: console.write) {
+            case .pending:
+                continue
+            case .enter:
+                return .line(editor.line)
+            case .control(0x03):
+                console.interruptRunningCode()
+                return .interrupted
+            case .control(0x04):
+                return .endOfInput
+            case .control:
+                return .line(editor.line)
+            }
+        }
+    }
+
     /// `machine.reset()`: the board restarts from power-up once the running code unwinds.
     public func requestHardReset() { console.raise(.hardReset) }
 

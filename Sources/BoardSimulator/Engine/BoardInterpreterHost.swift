@@ -22,8 +22,22 @@ final class BoardInterpreterHost: InterpreterHost, @unchecked Sendable {
         services.writeOutput(bytes)
     }
 
+    /// The rest of the line `input()` is consuming.
+    private var pendingLine: [UInt8] = []
+
+    /// Only `input()` reads through the host (sys.stdin is the board's own raw stream), so this
+    /// reads a whole edited, echoed line, as MicroPython's input() does with readline.
     func readStdin(maxCount: Int) -> [UInt8]? {
-        services.readInput(maxCount: maxCount)
+        if pendingLine.isEmpty {
+            switch services.readEditedLine() {
+            case .line(let line): pendingLine = line + [0x0A]
+            case .interrupted: return []
+            case .endOfInput: return nil
+            }
+        }
+        let count = min(max(1, maxCount), pendingLine.count)
+        defer { pendingLine.removeFirst(count) }
+        return Array(pendingLine[0..<count])
     }
 
     func stdinHasData() -> Bool {

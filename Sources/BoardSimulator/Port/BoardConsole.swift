@@ -91,10 +91,12 @@ final class BoardConsole: @unchecked Sendable {
 
     /// Up to `maxCount` bytes for running code's stdin: waits for at least one byte, returns `[]`
     /// when interrupted (so KeyboardInterrupt can surface) and nil at end of input.
-    func readForScript(maxCount: Int) -> [UInt8]? {
+    /// `since` is a `wakeMark` taken earlier, for callers that read byte by byte and must not
+    /// miss an interrupt that arrived together with the bytes before it.
+    func readForScript(maxCount: Int, since mark: Int? = nil) -> [UInt8]? {
         condition.lock()
         defer { condition.unlock() }
-        let seen = wakeups
+        let seen = mark ?? wakeups
         while true {
             if signal != nil { return nil }
             if start < buffer.count { return take(maxCount) }
@@ -113,6 +115,13 @@ final class BoardConsole: @unchecked Sendable {
             if !condition.wait(until: deadline) { return start < buffer.count }
         }
         return true
+    }
+
+    /// The current interrupt generation, for `readForScript(maxCount:since:)`.
+    var wakeMark: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return wakeups
     }
 
     /// Whether a read would return at once (select.poll on stdin).

@@ -227,7 +227,7 @@ extension Compiler {
                 radix = Int(text[..<colon]) ?? 10
                 digits = String(text[text.index(after: colon)...])
             }
-            guard let b = BigInt(digits, radix: radix) else { throw SyntaxErrorInfo(message: "invalid syntax for number", line: 0) }
+            guard let b = parseBigInt(digits, radix: radix) else { throw SyntaxErrorInfo(message: "invalid syntax for number", line: 0) }
             return .bigint(b)
         case .float(let d): return .float(d)
         case .imaginary(let d): return .object(PyComplex(0, d))

@@ -191,7 +191,10 @@ final class Compiler {
                     throw pyErr(runtimeErrorType, "No active exception to reraise")
                 }
                 let exc = try makeRaisable(try ev(f))
-                if let cv { exc.cause = try cv(f) }
+                if let cv {
+                    exc.cause = try cv(f)
+                    if !exc.cause.isNone { try f.runtime.writeOut("Warning: exception chaining not supported\n") }
+                }
                 throw PyError(exception: exc)
             }
         case .global, .nonlocal:

@@ -1,14 +1,10 @@
 import BigInt
 import Foundation
 
-/// Builtin modules are created lazily on first import, per interpreter. To add one (pylib):
-/// write `func makeXModule(_ rt: Runtime) -> PyModule` building a `PyModule` (use
-/// `module.dict.setStr(name, value)`, `PyBuiltinFunction(name) { args, kwargs in ... }`,
-/// `makeType(...)`/`addMethods(...)` for classes; raise with `throw valueError("...")`,
-/// `typeError`, `pyErr(cls, msg)`), then add it to `Runtime.extraModuleMakers` below.
-/// `import ufoo` falls back to `foo` automatically.
+/// Builtin modules are created lazily on first import, per interpreter. pylib's modules are
+/// listed in Modules/PylibModules.swift (see the how-to there). `import ufoo` falls back to
+/// `foo` automatically.
 extension Runtime {
-    nonisolated(unsafe) static let extraModuleMakers: [String: (Runtime) -> PyModule] = [:]
 
     func registerStandardModules() {
         builtinModuleMakers["sys"] = { $0.makeSysModule() }
@@ -26,7 +22,7 @@ extension Runtime {
         builtinModuleMakers["io"] = { $0.makeIOModule() }
         builtinModuleMakers["collections"] = { $0.makeCollectionsModule() }
         builtinModuleMakers["array"] = { _ in makeArrayModule() }
-        for (n, f) in Runtime.extraModuleMakers { builtinModuleMakers[n] = f }
+        for (n, f) in pylibModuleMakers { builtinModuleMakers[n] = f }
         // sys must exist for sys.path lookups
         _ = try? loadModule("sys", parent: nil)
     }

@@ -59,6 +59,7 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if let base = ib.base { return try binaryOpSlow(op, a, base) }
+        if case .str(let x) = a, op == .mod { return try percentFormat(x.value, b) }
         throw unsupported(op, a, b)
     }
     // ints (incl. bool and big)

@@ -71,7 +71,6 @@ func lookupAttr(_ v: Value, _ name: String) throws -> Value? {
             switch name {
             case "__name__": return .string(c.name)
             case "__bases__": return .tuple(c.bases.map { .object($0) })
-            case "__mro__": return .tuple(c.mro.map { .object($0) })
             case "__dict__": return .object(c.dict)
             case "__class__": return .object(c.pyClass)
             case "__qualname__": return .string(c.name)

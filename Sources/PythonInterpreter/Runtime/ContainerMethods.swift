@@ -41,7 +41,7 @@ func installListMethods() {
         ("remove", { a, _ in
             let l = try selfList(a)
             for (i, x) in l.items.enumerated() where try pyEquals(x, a[1]) { l.items.remove(at: i); return .none }
-            throw valueError("list.remove(x): x not in list")
+            throw valueError("object not in sequence")
         }),
         ("index", { a, _ in
             let l = try selfList(a)

@@ -225,7 +225,6 @@ func percentFormat(_ fmt: String, _ arg: Value) throws -> Value {
     if case .object(let t as PyTuple) = arg { args = t.items } else {
         args = [arg]
         if case .object(let d as PyDict) = arg, !d.isSet { mapping = arg }
-        if case .object(let inst as PyInstance) = arg, inst.cls.lookupUser("__getitem__") != nil { mapping = arg }
     }
     var out = ""
     let chars = Array(fmt)

@@ -169,11 +169,6 @@ private func subBytes(_ v: Value) throws -> [UInt8] {
 
 func installNumberMethods() {
     addMethods(intType, [
-        ("bit_length", { a, _ in
-            guard let b = bigValue(a[0]) else { throw typeError("bad self") }
-            let m = b < 0 ? -b : b
-            return .int(m.isZero ? 0 : String(m, radix: 2).count)
-        }),
         ("to_bytes", { a, kw in
             guard let b = bigValue(a[0]) else { throw typeError("bad self") }
             let n = a.count > 1 ? try toInt(a[1]) : try toInt(kwarg(kw, "length") ?? .int(1))
@@ -226,7 +221,6 @@ func installNumberMethods() {
         ("__repr__", { a, _ in .string(try repr(a[0])) }),
     ])
     addMethods(floatType, [
-        ("is_integer", { a, _ in let d = try toDouble(a[0]); return .bool(d.isFinite && d == d.rounded()) }),
         ("__eq__", { a, _ in .bool(try pyEquals(a[0], a[1])) }),
         ("__hash__", { a, _ in .int(try pyHash(a[0])) }),
         ("__neg__", { a, _ in try unaryOp("-", a[0]) }),

@@ -174,8 +174,10 @@ func str(_ v: Value) throws -> String {
     case .str(let s): return s.value
     case .object(let e as PyExceptionObject):
         if let f = e.cls.lookupUser("__str__"), !(f.asObject is PyBuiltinFunction) { return try toStr(try callValue(f, [v], [])) }
-        if e.cls.isSubclass(of: osErrorType), e.args.count >= 2, case .int(let n) = e.args[0] {
-            return "[Errno \(n)] \(try str(e.args[1]))"
+        if e.cls.isSubclass(of: osErrorType), e.args.count <= 2, case .int(let n)? = e.args.first,
+           let name = errnoNames.first(where: { $0.1 == n })?.0 {
+            if e.args.count == 2 { return "[Errno \(n)] \(name): \(try str(e.args[1]))" }
+            return "[Errno \(n)] \(name)"
         }
         if e.args.isEmpty { return "" }
         if e.args.count == 1 { return try str(e.args[0]) }

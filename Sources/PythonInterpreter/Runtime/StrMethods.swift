@@ -73,21 +73,6 @@ func installStrMethods() {
     addMethods(strType, [
         ("upper", { a, _ in .string(try selfString(a).uppercased()) }),
         ("lower", { a, _ in .string(try selfString(a).lowercased()) }),
-        ("capitalize", { a, _ in
-            let s = try selfString(a)
-            guard let f = s.first else { return .string("") }
-            return .string(String(f).uppercased() + s.dropFirst().lowercased())
-        }),
-        ("title", { a, _ in
-            var out = ""
-            var prevLetter = false
-            for c in try selfString(a) {
-                out += prevLetter ? String(c).lowercased() : String(c).uppercased()
-                prevLetter = c.isLetter
-            }
-            return .string(out)
-        }),
-        ("swapcase", { a, _ in .string(String(try selfString(a).map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })) }),
         ("strip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
         ("lstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
         ("rstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
@@ -141,11 +126,16 @@ func installStrMethods() {
             let keep = a.count > 1 ? try truthy(a[1]) : try truthy(kwarg(kw, "keepends") ?? .bool(false))
             var out: [Value] = []
             var cur = ""
-            for c in s.unicodeScalars {
+            let sc = Array(s.unicodeScalars)
+            var i = 0
+            while i < sc.count {
+                let c = sc[i]
                 if c == "\n" || c == "\r" {
                     if keep { cur.unicodeScalars.append(c) }
+                    if c == "\r" && i + 1 < sc.count && sc[i + 1] == "\n" { i += 1; if keep { cur.unicodeScalars.append("\n") } }
                     out.append(.string(cur)); cur = ""
                 } else { cur.unicodeScalars.append(c) }
+                i += 1
             }
             if !cur.isEmpty { out.append(.string(cur)) }
             return .list(out)
@@ -241,28 +231,10 @@ func installStrMethods() {
         ("format", { a, kw in .string(try strFormat(try selfString(a), Array(a.dropFirst()), kw)) }),
         ("isdigit", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }) }),
         ("isalpha", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter }) }),
-        ("isalnum", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }),
         ("isspace", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.allSatisfy(isPySpace)) }),
         ("isupper", { a, _ in let s = try selfString(a); return .bool(s.contains { $0.isLetter } && !s.contains { $0.isLowercase }) }),
         ("islower", { a, _ in let s = try selfString(a); return .bool(s.contains { $0.isLetter } && !s.contains { $0.isUppercase }) }),
-        ("isdecimal", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }) }),
-        ("isnumeric", { a, _ in let s = try selfString(a); return .bool(!s.isEmpty && s.allSatisfy { $0.isNumber }) }),
-        ("isidentifier", { a, _ in
-            let s = try selfString(a)
-            guard let f = s.first, f.isLetter || f == "_" else { return .bool(false) }
-            return .bool(s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
-        }),
         ("center", { a, _ in try padString(a, "^") }),
-        ("ljust", { a, _ in try padString(a, "<") }),
-        ("rjust", { a, _ in try padString(a, ">") }),
-        ("zfill", { a, _ in
-            var s = try selfString(a)
-            let w = try toInt(a.count > 1 ? a[1] : .int(0))
-            var sign = ""
-            if s.hasPrefix("-") || s.hasPrefix("+") { sign = String(s.removeFirst()) }
-            let n = w - s.count - sign.count
-            return .string(sign + String(repeating: "0", count: max(0, n)) + s)
-        }),
         ("partition", { a, _ in
             let s = try selfString(a), sep = try argString(a, 1)
             if sep.isEmpty { throw valueError("empty separator") }
@@ -276,24 +248,6 @@ func installStrMethods() {
             return .tuple([.string(String(s[..<r.lowerBound])), .string(sep), .string(String(s[r.upperBound...]))])
         }),
         ("encode", { a, _ in .bytes(Array(try selfString(a).utf8)) }),
-        ("expandtabs", { a, _ in
-            let s = try selfString(a)
-            let ts = a.count > 1 ? try toInt(a[1]) : 8
-            var out = ""; var col = 0
-            for c in s {
-                if c == "\t" { let n = ts > 0 ? ts - col % ts : 0; out += String(repeating: " ", count: n); col += n }
-                else if c == "\n" { out.append(c); col = 0 } else { out.append(c); col += 1 }
-            }
-            return .string(out)
-        }),
-        ("removeprefix", { a, _ in
-            let s = try selfString(a), p = try argString(a, 1)
-            return .string(s.hasPrefix(p) ? String(s.dropFirst(p.count)) : s)
-        }),
-        ("removesuffix", { a, _ in
-            let s = try selfString(a), p = try argString(a, 1)
-            return .string(s.hasSuffix(p) && !p.isEmpty ? String(s.dropLast(p.count)) : s)
-        }),
         ("__len__", { a, _ in .int(try length(a[0])) }),
         ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
         ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
@@ -331,7 +285,7 @@ private func padString(_ a: [Value], _ align: Character) throws -> Value {
     case "<": return .string(s + String(repeating: f, count: n))
     case ">": return .string(String(repeating: f, count: n) + s)
     default:
-        let left = n / 2 + (n % 2 == 1 && w % 2 == 1 ? 1 : 0)
+        let left = n / 2
         return .string(String(repeating: f, count: left) + s + String(repeating: f, count: n - left))
     }
 }

@@ -28,7 +28,7 @@ func parseIntString(_ text: String, base: Int) throws -> Value {
     else if (b == 8 || b == 0) && lower.hasPrefix("0o") { s.removeFirst(2); b = 8 }
     else if (b == 2 || b == 0) && lower.hasPrefix("0b") { s.removeFirst(2); b = 2 }
     if b == 0 { b = 10 }
-    guard !s.isEmpty, let v = BigInt(s, radix: b) else {
+    guard !s.isEmpty, let v = parseBigInt(s, radix: b) else {
         throw valueError("invalid syntax for integer with base \(base == 0 ? 10 : base): \(reprString(orig))")
     }
     return .bigint(neg ? -v : v)
@@ -241,4 +241,30 @@ func dictUpdate(_ d: PyDict, _ args: [Value], _ kw: KwArgs) throws {
         }
     }
     for (k, v) in kw { d.setStr(k, v) }
+}
+
+/// Parses digits in any radix 2...36 without trusting the BigInt library's preconditions.
+func parseBigInt(_ text: String, radix: Int) -> BigInt? {
+    guard radix >= 2 && radix <= 36, !text.isEmpty else { return nil }
+    if let small = Int(text, radix: radix) { return BigInt(small) }
+    var result = BigInt(0)
+    var chunk = 0, chunkScale = 1
+    for u in text.utf8 {
+        let d: Int
+        switch u {
+        case 48...57: d = Int(u) - 48
+        case 97...122: d = Int(u) - 87
+        case 65...90: d = Int(u) - 55
+        default: return nil
+        }
+        if d >= radix { return nil }
+        chunk = chunk * radix + d
+        chunkScale *= radix
+        if chunkScale > Int.max / 64 {
+            result = result * BigInt(chunkScale) + BigInt(chunk)
+            chunk = 0; chunkScale = 1
+        }
+    }
+    if chunkScale > 1 { result = result * BigInt(chunkScale) + BigInt(chunk) }
+    return result
 }

@@ -33,7 +33,7 @@ func addMethods(_ c: PyClass, _ methods: [(String, NativeFn)]) {
 nonisolated(unsafe) let objectType = PyClass(name: "object", bases: [], builtin: true)
 nonisolated(unsafe) let typeType = makeType("type", objectType)
 nonisolated(unsafe) let intType = makeType("int", objectType, native: .int)
-nonisolated(unsafe) let boolType = makeType("bool", intType)
+nonisolated(unsafe) let boolType = makeType("bool", objectType)
 nonisolated(unsafe) let floatType = makeType("float", objectType, native: .float)
 nonisolated(unsafe) let complexType = makeType("complex", objectType)
 nonisolated(unsafe) let strType = makeType("str", objectType, native: .str)

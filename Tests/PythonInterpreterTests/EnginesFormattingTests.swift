@@ -32,7 +32,7 @@ import Testing
         for row in try EngineFixtures.lines("specs.txt") {
             let result: String
             do {
-                let spec = try FormatSpec(parsing: row[2])
+                let spec = try FormatSpecification(parsing: row[2])
                 switch row[0] {
                 case "f":
                     if row[2].isEmpty { result = FloatFormatter.repr(Double(row[1])!) } else {
@@ -128,7 +128,7 @@ import Testing
                 guard case .index(let index) = name else { throw EngineError(.keyError, "\(name)") }
                 guard index < arguments.count else { throw EngineError(.indexError, "tuple index out of range") }
                 let text = conversion == "r" ? "'\(arguments[index])'" : arguments[index]
-                return try FormatSpec(parsing: spec).format(string: text)
+                return try FormatSpecification(parsing: spec).format(string: text)
             }
         }
         #expect(try render("{0}{1}{0}") == "151")

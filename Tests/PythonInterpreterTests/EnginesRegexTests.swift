@@ -6,7 +6,7 @@ import Testing
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     func group(_ pattern: String, _ subject: String, _ number: Int = 0, search: Bool = false) throws -> String? {
-        let regex = try Regex(pattern: bytes(pattern))
+        let regex = try RegexEngine(pattern: bytes(pattern))
         let subjectBytes = bytes(subject)
         guard let found = search ? try regex.search(subjectBytes) : try regex.match(subjectBytes),
             let range = found.range(number)
@@ -63,27 +63,27 @@ import Testing
 
     @Test func syntaxErrorsUseMicroPythonMessages() {
         for pattern in ["(?P<n>a)", "(?=a)", "a**", "a*+", "(", "[", "[a", "\\", "a\\", "?", "*a", "+", "a|*", "(?i)a"] {
-            #expect(throws: EngineError(.valueError, "regex too complex"), "\(pattern)") { try Regex(pattern: bytes(pattern)) }
+            #expect(throws: EngineError(.valueError, "regex too complex"), "\(pattern)") { try RegexEngine(pattern: bytes(pattern)) }
         }
-        #expect(throws: EngineError(.valueError, "error in regex")) { try Regex(pattern: bytes(")")) }
+        #expect(throws: EngineError(.valueError, "error in regex")) { try RegexEngine(pattern: bytes(")")) }
         #expect(throws: EngineError(.valueError, "regex too complex")) {
-            try Regex(pattern: bytes(String(repeating: "(", count: 300) + "a" + String(repeating: ")", count: 300)))
+            try RegexEngine(pattern: bytes(String(repeating: "(", count: 300) + "a" + String(repeating: ")", count: 300)))
         }
     }
 
     @Test func emptyLoopsTerminateAndRunawayPatternsRaise() throws {
         #expect(try group("(a*)*b", "aab") == "aab")
         #expect(try group("(a|)*c", "aac") == "aac")
-        var regex = try Regex(pattern: bytes("(a+)+b"))
+        var regex = try RegexEngine(pattern: bytes("(a+)+b"))
         regex.stepLimit = 10_000
-        #expect(throws: Regex.tooManySteps) { try regex.match(bytes(String(repeating: "a", count: 30))) }
+        #expect(throws: RegexEngine.tooManySteps) { try regex.match(bytes(String(repeating: "a", count: 30))) }
     }
 
     func sub(_ pattern: String, _ template: String, _ subject: String, count: Int = 0) throws -> String {
-        let regex = try Regex(pattern: bytes(pattern))
+        let regex = try RegexEngine(pattern: bytes(pattern))
         let subjectBytes = bytes(subject)
         let result = try regex.substitute(subjectBytes, count: count) { found in
-            try Regex.expand(template: bytes(template), match: found, subject: subjectBytes)
+            try RegexEngine.expand(template: bytes(template), match: found, subject: subjectBytes)
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -104,7 +104,7 @@ import Testing
 
     @Test func splitFollowsMicroPython() throws {
         func split(_ pattern: String, _ subject: String, _ maxSplit: Int = 0) throws -> [String] {
-            try Regex(pattern: bytes(pattern)).split(bytes(subject), maxSplit: maxSplit).map { String(decoding: $0, as: UTF8.self) }
+            try RegexEngine(pattern: bytes(pattern)).split(bytes(subject), maxSplit: maxSplit).map { String(decoding: $0, as: UTF8.self) }
         }
         #expect(try split(#",\s*"#, "a, b,c,  d") == ["a", "b", "c", "d"])
         #expect(try split(",", "a,b,c", 1) == ["a", "b,c"])

@@ -1,4 +1,4 @@
-/// A compiled pattern for the backtracking matcher in `Regex`: a flat list of instructions.
+/// A compiled pattern for the backtracking matcher in `RegexEngine`: a flat list of instructions.
 ///
 /// The syntax is MicroPython's `re` (re1.5): `. [] [^] * + ? *? +? ?? | () (?:) ^ $` and the class
 /// escapes `\d \D \w \W \s \S`. Every other escaped character stands for itself (so `\b` is the

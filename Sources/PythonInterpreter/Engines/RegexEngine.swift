@@ -3,7 +3,7 @@
 /// Matching backtracks over a compiled program with an explicit stack (no recursion, so deep
 /// patterns cannot overflow the host's stack) and a step budget, so a pathological pattern
 /// raises `RuntimeError` instead of hanging the board.
-public struct Regex: Sendable {
+public struct RegexEngine: Sendable {
     /// Capture positions of one match: `start(n)`/`end(n)` are byte offsets, nil when group `n`
     /// did not take part. Group 0 is the whole match.
     public struct Match: Equatable, Sendable {

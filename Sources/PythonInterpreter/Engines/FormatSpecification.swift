@@ -6,7 +6,7 @@ import BigInt
 /// MicroPython's parser is stricter than CPython's about fills (`'{:<<}'` is invalid: a leading
 /// align character is always the alignment) and looser elsewhere (it ignores a precision on
 /// integers, and uses `g` for floats whenever a non-empty spec gives no type).
-public struct FormatSpec: Equatable, Sendable {
+public struct FormatSpecification: Equatable, Sendable {
     public var fill: Character?
     public var align: Character?
     public var sign: Character?

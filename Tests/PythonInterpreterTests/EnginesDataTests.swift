@@ -79,7 +79,8 @@ import Testing
         #expect(try pack(">e", [.float(1.5)]) == [0x3E, 0])
         #expect(try pack("<e", [.float(65504)]) == [0xFF, 0x7B])
         #expect(throws: EngineError(.typeError, "can't convert float to int")) { try pack("<h", [.float(1.5)]) }
-        #expect(throws: EngineError(.typeError, "can't convert str to int")) { try pack("<h", [.other(typeName: "str")]) }
+        #expect(throws: EngineError(.typeError, "can't convert str to int")) { try pack("<h", [.text(Array("a".utf8))]) }
+        #expect(try pack("<2s", [.text(Array("ab".utf8))]) == Array("ab".utf8))
         #expect(throws: EngineError(.typeError, "can't convert str to float")) { try pack("<d", [.other(typeName: "str")]) }
         #expect(throws: EngineError(.typeError, "object with buffer protocol required")) { try pack("<s", [.integer(5)]) }
 

@@ -4,8 +4,10 @@ import BigInt
 public enum StructArgument {
     case integer(BigInt)
     case float(Double)
-    /// bytes, bytearray, memoryview contents, or a str's UTF-8 (MicroPython accepts str for `s`).
+    /// bytes, bytearray or memoryview contents.
     case bytes([UInt8])
+    /// A str's UTF-8: MicroPython packs it for `s` but names it `str` in errors.
+    case text([UInt8])
     /// Anything else; the name goes into the error message.
     case other(typeName: String)
 }
@@ -125,8 +127,10 @@ public struct StructLayout: Sendable {
                 continue
             case .string:
                 let argument = take()
-                guard case .bytes(let bytes) = argument else {
-                    throw EngineError(.typeError, "object with buffer protocol required")
+                let bytes: [UInt8]
+                switch argument {
+                case .bytes(let data), .text(let data): bytes = data
+                default: throw EngineError(.typeError, "object with buffer protocol required")
                 }
                 for position in 0..<item.count {
                     buffer[start + item.offset + position] = position < bytes.count ? bytes[position] : 0
@@ -188,6 +192,7 @@ public struct StructLayout: Sendable {
             case .integer(let number): value = Double(number)
             case .float(let number): value = number
             case .bytes: throw EngineError(.typeError, "can't convert bytes to float")
+            case .text: throw EngineError(.typeError, "can't convert str to float")
             case .other(let name): throw EngineError(.typeError, "can't convert \(name) to float")
             }
             switch code {
@@ -200,6 +205,7 @@ public struct StructLayout: Sendable {
             case .integer(let number): return UInt64(truncatingIfNeeded: number)
             case .float: throw EngineError(.typeError, "can't convert float to int")
             case .bytes: throw EngineError(.typeError, "can't convert bytes to int")
+            case .text: throw EngineError(.typeError, "can't convert str to int")
             case .other(let name): throw EngineError(.typeError, "can't convert \(name) to int")
             }
         }

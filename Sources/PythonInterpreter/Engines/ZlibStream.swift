@@ -25,15 +25,20 @@ public final class Inflater {
     private let stream: UnsafeMutablePointer<z_stream>
     public private(set) var isFinished = false
     private var isOpen: Bool
+    private var chunk = [UInt8](repeating: 0, count: 4096)
 
     public static let corrupt = EngineError(.osError, "22")
     public static let truncated = EngineError(.eofError, "")
 
-    public init(format: DeflateFormat) throws(EngineError) {
+    /// `window` is MicroPython's `wbits`: 0 means as large as the stream needs. A zlib header
+    /// that names a larger window than `wbits` fails as corrupt, as on a board; raw streams are
+    /// not checked against the window (zlib decodes from its whole output buffer), and zlib
+    /// cannot go below 8 bits, so 5...7 behave like 8.
+    public init(format: DeflateFormat, window: Int = 0) throws(EngineError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        // The window is always the largest: a smaller one only saves memory on a board.
-        isOpen = uremote_inflateInit2(stream, format.windowBits(15, decompressing: true)) == Z_OK
+        let bits = window == 0 ? 15 : max(8, min(15, window))
+        isOpen = uremote_inflateInit2(stream, format.windowBits(bits, decompressing: true)) == Z_OK
         if !isOpen { throw EngineError(.memoryError, "") }
     }
 
@@ -47,7 +52,6 @@ public final class Inflater {
     public func decompress(_ input: [UInt8]) throws(EngineError) -> (output: [UInt8], consumed: Int) {
         if isFinished { return ([], 0) }
         var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
         var consumed = 0
         var failure: EngineError?
         input.withUnsafeBufferPointer { source in
@@ -85,12 +89,12 @@ public final class Deflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private var isOpen: Bool
 
-    /// `window` is MicroPython's `wbits` (0 means its default of 8, i.e. a 256-byte window,
-    /// which zlib cannot go below 9 for, so 9 is used).
+    /// `window` is MicroPython's `wbits` (0: the largest window; zlib cannot compress with
+    /// fewer than 9 bits, so smaller values use 9).
     public init(format: DeflateFormat, window: Int) throws(EngineError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let bits = max(9, min(15, window == 0 ? 8 : window))
+        let bits = max(9, min(15, window == 0 ? 15 : window))
         isOpen = uremote_deflateInit2(stream, Z_DEFAULT_COMPRESSION, format.windowBits(bits, decompressing: false), 8) == Z_OK
         if !isOpen { throw EngineError(.memoryError, "") }
     }

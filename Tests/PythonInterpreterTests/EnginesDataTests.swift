@@ -171,12 +171,12 @@ import Testing
         let truncated = try Inflater(format: .auto)
         let partial = try truncated.decompress(Array(zlib.prefix(7)))
         #expect(!truncated.isFinished && partial.consumed == 7)
-        // A zlib header naming a larger window than `wbits` allows is corrupt, as on a board.
+        // Streams compressed with a small window decode too (MicroPython does not check headers).
         let far: [UInt8] = Array("hello".utf8) + [UInt8](repeating: 0, count: 2000) + Array("hello".utf8)
         let deflater = try Deflater(format: .zlib, window: 10)
         let farStream = deflater.compress(far) + deflater.finish()
-        #expect(throws: Inflater.corrupt) { try Inflater(format: .zlib, window: 9).decompress(farStream) }
-        #expect(try Inflater(format: .zlib, window: 10).decompress(farStream).output == far)
+        #expect(farStream[0] == 0x28)
+        #expect(try Inflater(format: .zlib).decompress(farStream).output == far)
         #expect(try Inflater(format: .auto).decompress(farStream).output == far)
         let trailing = try Inflater(format: .zlib)
         let result = try trailing.decompress(zlib + Array("junk".utf8))

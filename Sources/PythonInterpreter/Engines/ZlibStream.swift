@@ -30,14 +30,14 @@ public final class Inflater {
     public static let corrupt = EngineError(.osError, "22")
     public static let truncated = EngineError(.eofError, "")
 
-    /// `window` is MicroPython's `wbits`: 0 means as large as the stream needs. A zlib header
-    /// that names a larger window than `wbits` fails as corrupt, as on a board; raw streams are
-    /// not checked against the window (zlib decodes from its whole output buffer), and zlib
-    /// cannot go below 8 bits, so 5...7 behave like 8.
-    public init(format: DeflateFormat, window: Int = 0) throws(EngineError) {
+    /// MicroPython's `wbits` limits how far back a stream may refer, and it only fails a stream
+    /// that actually refers further. zlib would instead reject any zlib header announcing a
+    /// larger window, which MicroPython accepts, so the window is always zlib's largest and
+    /// `wbits` is only validated by the module.
+    public init(format: DeflateFormat) throws(EngineError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let bits = window == 0 ? 15 : max(8, min(15, window))
+        let bits = 15
         isOpen = uremote_inflateInit2(stream, format.windowBits(bits, decompressing: true)) == Z_OK
         if !isOpen { throw EngineError(.memoryError, "") }
     }

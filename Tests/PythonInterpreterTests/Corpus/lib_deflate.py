@@ -33,9 +33,9 @@ stream = io.BytesIO(zl)
 with deflate.DeflateIO(stream, deflate.AUTO, 0, True) as d:
     print(d.read())
 try:
-    stream.read()
-except ValueError as e:
-    print('ValueError', e)
+    d.read()
+except OSError as e:
+    print('OSError', e)
 lines = b'x\xda\xcbH\xcd\xc9\xc9\xe7*\xcf/\xcaI\xe1\xe2J\xcdK\x01\x001\xb3\x05\x92'
 d = deflate.DeflateIO(io.BytesIO(lines))
 print(d.readline(), d.readline(), d.readline(), d.readline())

@@ -2,10 +2,11 @@
 import json
 import io
 
-for text in ['[1, 2.5, -3e2, true, false, null, "x\\u00e9\\n"]', '1', ' [ ] ', '{}', '"\\u00e9\\/"',
+for text in ['[1, 2.5, -3e2, true, false, null, "x\\u0041\\n"]', '1', ' [ ] ', '{}', '"\\u0041\\/"',
              '12345678901234567890123', '1.0', '-0', '[1 2]', '[1,]', '{"a" 1}', '{"a"}', '[:]', '{1:2}',
              '01', '1.', '1e400', '[[[]]]', '"\\x"', '{"a":1}']:
     print(repr(text), repr(json.loads(text)))
+print(json.loads('"\\u00e9\\u20ac"') == '\u00e9\u20ac')
 for bad in ['tru', '', '"abc', "'a'", 'NaN', '.5', '[1] x', '1 2', '-', '1-2', '2.5e', '[1.5.5]', 'nulll', '0x10']:
     try:
         json.loads(bad)

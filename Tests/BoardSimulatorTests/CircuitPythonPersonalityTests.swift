@@ -55,6 +55,7 @@ struct CircuitPythonPersonalityTests {
     @Test func mpremoteStyleEntryReachesTheRawRepl() throws {
         let board = try BoardHarness(personality: .circuitpython, files: ["code.py": "spin"])
         _ = try board.read(until: "code.py output:\r\n")
+        Thread.sleep(forTimeInterval: 0.3)
         try board.send("\r\u{3}")
         Thread.sleep(forTimeInterval: 0.3)
         try board.send("\r\u{1}")

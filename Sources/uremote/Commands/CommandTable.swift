@@ -29,6 +29,7 @@ enum CommandTable {
                                          summary: "connect to serial port \(base)\(number)"))
             }
         }
+        list.append(ShortcutSpec("sim", expandsTo: ["connect", "sim"], summary: "connect to the built-in simulated board"))
         list.append(ShortcutSpec("--help", expandsTo: ["help"], summary: "same as help"))
         list.append(ShortcutSpec("--version", expandsTo: ["version"], summary: "same as version"))
         return list

@@ -66,7 +66,8 @@ final class StartupSequence {
     // MARK: CircuitPython
 
     private func runCircuitPythonBoot() throws(BoardSignal) {
-        var report = personality.bannerLine + "\nBoard ID:uremote_sim\n"
+        let uid = BoardModules.uniqueID(for: flash.path).map { String(format: "%02X", $0) }.joined()
+        var report = personality.bannerLine + "\nBoard ID:uremote_sim\nUID:\(uid)\n"
         if let source = flash.readScript("boot.py") {
             report += "boot.py output:\n"
             let capture = OutputCapture()

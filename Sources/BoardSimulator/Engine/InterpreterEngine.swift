@@ -38,11 +38,18 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
     }
 
     func run(source: String, filename: String) -> ScriptOutcome {
-        Self.outcome(interpreter.run(source: source, filename: filename))
+        adapt(interpreter.run(source: source, filename: filename))
     }
 
     func runInteractive(source: String) -> ScriptOutcome {
-        Self.outcome(interpreter.runInteractive(source: source))
+        adapt(interpreter.runInteractive(source: source))
+    }
+
+    private func adapt(_ outcome: RunOutcome) -> ScriptOutcome {
+        let result = Self.outcome(outcome)
+        guard services.configuration.personality == .circuitpython,
+              case .exception(let traceback) = result else { return result }
+        return .exception(traceback: CircuitPythonErrorText.rewrite(traceback))
     }
 
     func needsMoreInput(_ source: String) -> Bool {

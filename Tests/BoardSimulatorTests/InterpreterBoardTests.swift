@@ -156,3 +156,45 @@ struct BoardInputTests {
         #expect(text.hasSuffix("\r\n>>> "))
     }
 }
+
+@Suite("os.mount of Python filesystems")
+struct PythonFileSystemMountTests {
+    @Test func vfsFatOnARamBlockDeviceKeepsFiles() throws {
+        let board = try BoardHarness(engine: InterpreterEngine.factory)
+        _ = try board.read(until: ">>> ", timeout: .seconds(10))
+        try board.send("\u{1}")
+        _ = try board.read(until: "raw REPL; CTRL-B to exit\r\n>")
+        try board.send("""
+            import os
+            class RAMBlockDev:
+                def __init__(self, block_size, num_blocks):
+                    self.block_size = block_size
+                    self.data = bytearray(block_size * num_blocks)
+                def readblocks(self, block_num, buf):
+                    for i in range(len(buf)):
+                        buf[i] = self.data[block_num * self.block_size + i]
+                def writeblocks(self, block_num, buf):
+                    for i in range(len(buf)):
+                        self.data[block_num * self.block_size + i] = buf[i]
+                def ioctl(self, op, arg):
+                    if op == 4:
+                        return len(self.data) // self.block_size
+                    if op == 5:
+                        return self.block_size
+            bdev = RAMBlockDev(512, 50)
+            os.VfsFat.mkfs(bdev)
+            os.mount(os.VfsFat(bdev), '/ramdisk')
+            os.mkdir('/ramdisk/sub')
+            with open('/ramdisk/sub/hello.txt', 'w') as f:
+                f.write('Hello world')
+            os.umount('/ramdisk')
+            os.mount(os.VfsFat(bdev), '/again')
+            print(os.listdir('/again/sub'), open('/again/sub/hello.txt').read())
+            print('again' in os.listdir('/'))
+            \u{4}
+            """)
+        let reply = try board.read(until: "\u{4}>", timeout: .seconds(10))
+        #expect(reply == "OK['hello.txt'] Hello world\r\nTrue\r\n\u{4}\u{4}>", "\(String(reflecting: reply))")
+        #expect(!FileManager.default.fileExists(atPath: board.flash + "/again"))
+    }
+}

@@ -93,6 +93,8 @@ def _board_setup():
     import vfs
     os.mount = vfs.mount
     os.umount = vfs.umount
+    os.VfsFat = vfs.VfsFat
+    os.VfsLfs2 = vfs.VfsLfs2
 
     class _Uname:
         _fields = ("sysname", "nodename", "release", "version", "machine")

@@ -55,7 +55,7 @@ public final class SimulatedBoard: @unchecked Sendable {
             stateLock.unlock()
         }
         main.name = "sim-board"
-        main.stackSize = 512 << 20
+        main.stackSize = 64 << 20
         main.start()
     }
 

@@ -52,8 +52,9 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
         return .exception(traceback: CircuitPythonErrorText.rewrite(traceback))
     }
 
+    /// MicroPython's REPL rule, not the interpreter's: it is the REPL's behaviour users see.
     func needsMoreInput(_ source: String) -> Bool {
-        Interpreter.needsMoreInput(source)
+        ReplContinuation.needsMore(source)
     }
 
     func interrupt() {

@@ -148,6 +148,7 @@ struct BoardInputTests {
         _ = try board.read(until: ">>> ", timeout: .seconds(10))
         try board.send("input()\r")
         _ = try board.read(until: "input()\r\n")
+        Thread.sleep(forTimeInterval: 0.3)
         try board.send("ab\u{3}")
         let text = try board.read(until: ">>> ")
         #expect(text.hasPrefix("ab"))

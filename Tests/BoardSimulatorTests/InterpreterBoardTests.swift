@@ -199,3 +199,37 @@ struct PythonFileSystemMountTests {
         #expect(!FileManager.default.fileExists(atPath: board.flash + "/again"))
     }
 }
+
+@Suite("Tab completion at the prompt")
+struct TabCompletionTests {
+    private func prompt() throws -> BoardHarness {
+        let board = try BoardHarness(engine: InterpreterEngine.factory)
+        _ = try board.read(until: ">>> ", timeout: .seconds(10))
+        return board
+    }
+
+    @Test func completesImportAtTheStartOfALine() throws {
+        let board = try prompt()
+        try board.send("imp\t")
+        #expect(try board.read(until: "ort ") == "import ")
+    }
+
+    @Test func completesAttributesOfAModule() throws {
+        let board = try prompt()
+        try board.send("import os\r")
+        _ = try board.read(until: ">>> ")
+        try board.send("os.lis\t")
+        #expect(try board.read(until: "tdir") == "os.listdir")
+    }
+
+    @Test func listsSeveralCandidatesAndRedrawsTheLine() throws {
+        let board = try prompt()
+        try board.send("alpha_one = 1\ralpha_two = 2\r")
+        _ = try board.read(until: "alpha_two = 2\r\n>>> ")
+        try board.send("alpha\t")
+        #expect(try board.read(until: "alpha_") == "alpha_")
+        try board.send("\t")
+        let listed = try board.read(until: ">>> alpha_")
+        #expect(listed == "\r\nalpha_one       alpha_two\r\n>>> alpha_", "\(String(reflecting: listed))")
+    }
+}

@@ -3,6 +3,8 @@
 public final class BoardServices: @unchecked Sendable {
     let console: BoardConsole
     public let configuration: BoardConfiguration
+    /// Where `_board.completions` leaves Tab candidates for the REPL.
+    let completionBox = CompletionBox()
 
     init(console: BoardConsole, configuration: BoardConfiguration) {
         self.console = console
@@ -70,4 +72,12 @@ public final class BoardServices: @unchecked Sendable {
 
     /// `machine.bootloader()`: the board leaves the session, closing its link.
     public func requestBootloader() { console.raise(.bootloader) }
+}
+
+/// Tab candidates handed from Python back to the line editor.
+final class CompletionBox: @unchecked Sendable {
+    private var names: [String] = []
+    func clear() { names = [] }
+    func store(_ list: [String]) { names = list }
+    func take() -> [String] { defer { names = [] }; return names }
 }

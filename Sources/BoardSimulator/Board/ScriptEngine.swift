@@ -24,4 +24,11 @@ public protocol ScriptEngine: AnyObject {
     var keyboardInterruptCharacter: Int { get }
     /// Clears Python state for a soft reset.
     func reset()
+    /// Names that complete the last part of a dotted word at the prompt, for Tab.
+    func completions(for word: String) -> [String]
+}
+
+extension ScriptEngine {
+    /// An engine that cannot introspect offers no completions.
+    public func completions(for word: String) -> [String] { [] }
 }

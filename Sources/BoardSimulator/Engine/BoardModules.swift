@@ -15,6 +15,7 @@ enum BoardModules {
             }
         }
         interpreter.registerSourceModule(name: "vfs", source: VfsModuleSource.text)
+        interpreter.registerSourceModule(name: "_replcomplete", source: ReplCompletionSource.text)
         interpreter.registerSourceModule(name: "select", source: SelectModuleSource.text)
         interpreter.registerSourceModule(name: "uselect", source: "from select import *\n")
     }
@@ -69,6 +70,11 @@ enum BoardModules {
         }
         m.function("vfs_unmounted") { args in
             fileSystem.removeMount(try args.string(0))
+            return .none
+        }
+        m.function("completions") { args in
+            let names = (args.value(0)?.arrayValue ?? []).compactMap { $0.stringValue }
+            services.completionBox.store(names)
             return .none
         }
         m.function("flash_readonly") { args in

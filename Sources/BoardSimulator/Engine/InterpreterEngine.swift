@@ -63,6 +63,15 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
 
     var keyboardInterruptCharacter: Int { interpreter.keyboardInterruptCharacter }
 
+    /// Asks Python itself (globals, builtins, dir() of the dotted prefix), as MicroPython's REPL
+    /// helper looks names up in the running VM.
+    func completions(for word: String) -> [String] {
+        guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return [] }
+        services.completionBox.clear()
+        _ = interpreter.run(source: "__import__('_replcomplete').report(globals(), '\(word)')", filename: "<stdin>")
+        return services.completionBox.take()
+    }
+
     func reset() {
         interpreter.reset()
         prepare()

@@ -17,6 +17,8 @@ struct LineEditor {
     private var autoIndentEnabled = false
     private var autoIndentJustAdded = false
     private var prompt: [UInt8] = []
+    /// Names completing a dotted word, for the Tab key.
+    var completer: ((String) -> [String])?
 
     private enum EscapeState { case none, escape, bracket, bracketDigit, letterO }
 
@@ -157,6 +159,20 @@ struct LineEditor {
                     line.insert(contentsOf: [0x20, 0x20, 0x20, 0x20], at: cursor)
                     redrawFromCursor = true
                     stepForward = 4
+                } else {
+                    switch complete() {
+                    case .none:
+                        break
+                    case .insert(let text):
+                        line.insert(contentsOf: text, at: cursor)
+                        redrawFromCursor = true
+                        stepForward = text.count
+                    case .list(let listing):
+                        out.append(contentsOf: listing)
+                        out.append(contentsOf: prompt)
+                        out.append(contentsOf: line[originalLength..<cursor])
+                        redrawFromCursor = true
+                    }
                 }
             case 0x20...0x7E:
                 line.insert(c, at: cursor)
@@ -241,6 +257,64 @@ struct LineEditor {
         autoIndentJustAdded = false
         output(out)
         return .pending
+    }
+
+    private enum Completion {
+        case none
+        case insert([UInt8])
+        /// Several candidates: the listing to print before the prompt is redrawn.
+        case list([UInt8])
+    }
+
+    /// MicroPython's Tab: complete the dotted word before the cursor as far as all candidates
+    /// agree, or list them in 16-column slots when they do not.
+    private func complete() -> Completion {
+        var start = cursor
+        while start > originalLength {
+            let c = line[start - 1]
+            guard Self.isAlphanumeric(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") else { break }
+            start -= 1
+        }
+        let word = String(decoding: line[start..<cursor], as: UTF8.self)
+        let partial = word.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? word
+        let candidates = completer?(word) ?? []
+        guard let first = candidates.first else {
+            let keyword = "import "
+            if start == originalLength && !word.isEmpty && keyword.hasPrefix(word) {
+                return .insert(Array(keyword.utf8.dropFirst(word.utf8.count)))
+            }
+            return .none
+        }
+        var common = Array(first.utf8)
+        for candidate in candidates.dropFirst() {
+            let other = Array(candidate.utf8)
+            var n = 0
+            while n < common.count && n < other.count && common[n] == other[n] { n += 1 }
+            common.removeSubrange(n...)
+        }
+        if candidates.count == 1 || common.count > partial.utf8.count {
+            return .insert(Array(common.dropFirst(partial.utf8.count)))
+        }
+        let slot = 16
+        let maxLine = 4 * slot
+        var listing: [UInt8] = []
+        var lineLength = maxLine
+        for candidate in candidates {
+            let length = candidate.utf8.count
+            var gap = (lineLength + slot - 1) / slot * slot - lineLength
+            if gap < 2 { gap += slot }
+            if lineLength + gap + length <= maxLine {
+                listing.append(contentsOf: Array(repeating: 0x20, count: gap))
+                listing.append(contentsOf: candidate.utf8)
+                lineLength += gap + length
+            } else {
+                listing.append(contentsOf: [0x0D, 0x0A])
+                listing.append(contentsOf: candidate.utf8)
+                lineLength = length
+            }
+        }
+        listing.append(contentsOf: [0x0D, 0x0A])
+        return .list(listing)
     }
 
     /// Indents a continuation line like the previous one, one level deeper after a colon.

@@ -24,6 +24,7 @@ final class ReplSession {
         self.engine = engine
         self.personality = personality
         self.execute = execute
+        editor.completer = { [unowned engine] word in engine.completions(for: word) }
     }
 
     /// Keeps the line-editor history across soft resets but starts in `mode`.

@@ -12,7 +12,10 @@ def report(ns, text):
         parts = text.split(".")
         partial = parts[-1]
         if len(parts) == 1:
-            names = list(ns.keys()) + dir(builtins)
+            # Globals first; builtins only when no global matches, as MicroPython does.
+            names = [n for n in ns.keys() if n.startswith(partial)]
+            if not names:
+                names = dir(builtins)
         else:
             head = parts[0]
             obj = ns[head] if head in ns else getattr(builtins, head)

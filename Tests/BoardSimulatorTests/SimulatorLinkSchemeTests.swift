@@ -37,3 +37,39 @@ struct SimulatorLinkSchemeTests {
         }
     }
 }
+
+@Suite("sim: settings")
+struct SimulatorLinkSettingsTests {
+    private func banner(_ argument: String) throws -> String {
+        let link = try SimulatorLinkScheme.open(argument: argument, options: LinkOptions(),
+                                                engineFactory: { ScriptedEngine(services: $0) })
+        defer { link.close() }
+        var got: [UInt8] = []
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline {
+            got += (try? link.read(maxCount: 4096, timeout: .milliseconds(50))) ?? []
+            if String(decoding: got, as: UTF8.self).contains("Use CTRL-D to reload.") { break }
+            if String(decoding: got, as: UTF8.self).hasSuffix(">>> ") { break }
+        }
+        return String(decoding: got, as: UTF8.self)
+    }
+
+    @Test func personalityAndFaultsFromTheDeviceName() throws {
+        let folder = NSTemporaryDirectory() + "uremote-settings-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try banner(folder + "?personality=circuitpython").contains("Press any key to enter the REPL"))
+        let dropped = try banner(folder + "?faults=drop=1")
+        #expect(dropped.isEmpty)
+    }
+
+    @Test func unknownSettingsAreRefused() {
+        #expect(throws: LinkError.self) {
+            _ = try SimulatorLinkScheme.open(argument: "x?colour=red", options: LinkOptions(),
+                                             engineFactory: { ScriptedEngine(services: $0) })
+        }
+        #expect(throws: LinkError.self) {
+            _ = try SimulatorLinkScheme.open(argument: "x?personality=esp", options: LinkOptions(),
+                                             engineFactory: { ScriptedEngine(services: $0) })
+        }
+    }
+}

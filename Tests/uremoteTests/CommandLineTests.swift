@@ -48,9 +48,10 @@ struct CommandLineTests {
     }
 
     @Test func runOfMissingFileFailsBeforeTouchingTheBoard() throws {
-        let outcome = try Uremote.run(["connect", "/dev/uremote-no-such-port", "+", "help", "run"])
-        #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("usage: uremote run"))
+        // The default device does not exist either: the file error must come first.
+        let outcome = try Uremote.run(["run", "/nonexistent/uremote-test.py"], environment: ["UREMOTE_DEVICE": "/dev/uremote-absent"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "uremote: run: cannot read '/nonexistent/uremote-test.py': No such file or directory\n")
     }
 
     @Test func helpListsEveryCommand() throws {
@@ -62,6 +63,12 @@ struct CommandLineTests {
         let exec = try Uremote.run(["exec", "--help"])
         #expect(exec.status == 0)
         #expect(exec.stdout.contains("--no-follow"))
+    }
+
+    @Test func noArgumentsMeansReplOnTheDefaultDevice() throws {
+        let outcome = try Uremote.run([], environment: ["UREMOTE_DEVICE": "/dev/uremote-absent"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("uremote: /dev/uremote-absent"), "\(outcome.stderr)")
     }
 
     @Test func noDeviceNamesWhatToTry() throws {

@@ -69,6 +69,7 @@ struct GrammarTests {
     @Test func helpFlagIsRecorded() throws {
         let parsed = try TestGrammar.grammar.parse(["exec", "--help"])
         #expect(parsed[0].wantsHelp)
+        #expect(try TestGrammar.grammar.parse(["repl", "-h"])[0].wantsHelp)
     }
 
     @Test func badInputGivesOneLineMessages() {

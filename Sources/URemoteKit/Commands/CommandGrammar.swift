@@ -33,20 +33,6 @@ public struct CommandGrammar: Sendable {
         return seen
     }
 
-    /// Every word that can start a command, for completion: names, group words, shortcuts.
-    public var startWords: [String] {
-        var words: [String] = []
-        for spec in commands where !spec.hidden {
-            if spec.words.count == 1 { words.append(spec.words[0]) }
-            words.append(contentsOf: spec.shortcuts)
-        }
-        words.append(contentsOf: groups)
-        words.append(contentsOf: shortcuts.map(\.name))
-        var unique: [String] = []
-        for word in words where !unique.contains(word) { unique.append(word) }
-        return unique
-    }
-
     /// Splits a command line (without the program name) into commands.
     public func parse(_ arguments: [String]) throws(CommandLineError) -> [ParsedCommand] {
         var parser = CommandLineParser(grammar: self, words: arguments)

@@ -104,7 +104,7 @@ struct CommandLineParser {
                 filledInSlot = 0
             }
             let positionalsDone = slot >= spec.positionals.count
-            if word == "--help" {
+            if word == "--help" || (word == "-h" && spec.option(short: "h") == nil) {
                 parsed.wantsHelp = true
                 index += 1
                 continue

@@ -143,7 +143,9 @@ public final class BoardSession: @unchecked Sendable {
     /// that keeps printing gets one more Ctrl-C.
     private func interruptRunningProgram() throws(SessionError) {
         try send([0x0D, RawRepl.ctrlC])
-        Thread.sleep(forTimeInterval: 0.02)
+        // The gap lets the first Ctrl-C land before the second, which then stops a program that
+        // caught the first KeyboardInterrupt to clean up.
+        _ = try linkCall { () throws(LinkError) in try reader.drain(quiet: .milliseconds(10), limit: .milliseconds(10)) }
         try send([RawRepl.ctrlC])
         for _ in 0..<2 {
             let quiet = try linkCall { () throws(LinkError) in

@@ -30,7 +30,7 @@ public struct SessionOptions: Sendable, Equatable {
                 useRawPaste: Bool = true,
                 plainRawChunkSize: Int = 256,
                 plainRawChunkDelay: Duration = .milliseconds(10),
-                quietPeriod: Duration = .milliseconds(30),
+                quietPeriod: Duration = .milliseconds(20),
                 maxDrainTime: Duration = .seconds(1)) {
         self.connectTimeout = connectTimeout
         self.responseTimeout = responseTimeout

@@ -7,8 +7,9 @@ import URemoteKit
 ///    group, shortcuts such as `ls`), gives a one-line summary, longer details, its options and its
 ///    positionals (arity `.one`, `.optional`, `.oneOrMore`, `.zeroOrMore`). Everything the parser,
 ///    `help`, completions and the man page know comes from there.
-/// 2. Add the type to `CommandTable.commands`, then run `scripts/regenerate-docs` (or
-///    `uremote --generate all`) and commit the regenerated `Completions/` and `man/uremote.1`.
+/// 2. Add the type to `CommandTable.commands`, then run
+///    `swift build --product uremote && .build/debug/uremote --generate all .` and commit the
+///    regenerated `Completions/` and `man/uremote.1` (a test fails while they are stale).
 ///
 /// `run` receives the parsed arguments (`command.flag("recursive")`, `command.value("capture")`,
 /// `command.argument("code")`, `command.arguments("paths")`) and the chain's `CommandContext`:
@@ -20,6 +21,10 @@ import URemoteKit
 /// - `context.output` / `context.errors` stream to stdout/stderr, UTF-8 safe across chunks;
 ///   `context.quiet` says progress and chatter should be left out.
 /// - `context.runGuarded(session) { … }` makes host Ctrl-C interrupt the board while the closure runs.
+/// - Commands that stay active for the rest of the chain (mount) use `context.wrapLink` to sit
+///   between session and link, `context.onSoftReset` to act after each soft reset (remount) and
+///   `context.onDisconnect` to clean up when the chain ends.
+/// - A `SCHEME:` device (the simulator's `sim`) is registered in `CommandTable.deviceSchemes`.
 /// Throw `CommandFailure` (one line, exit 1, or `.usage` for exit 2), `SessionError` or `LinkError`;
 /// the runner prints `uremote: …` and never a backtrace. A board traceback
 /// (`SessionError.boardException`) is printed as the board sent it.

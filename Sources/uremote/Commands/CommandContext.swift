@@ -17,6 +17,9 @@ final class CommandContext {
     private(set) var acted = false
     /// A program was started without waiting for it (`exec --no-follow`).
     private var programRunning = false
+    private var disconnectHandlers: [(BoardSession) -> Void] = []
+    private var softResetHandlers: [(BoardSession) throws -> Void] = []
+    nonisolated(unsafe) private static var schemesRegistered = false
 
     init(output: ConsoleOutput = .standardOutput, errors: ConsoleOutput = .standardError, quiet: Bool = false,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -33,6 +36,7 @@ final class CommandContext {
     /// Opens `device`, closing any current connection first. Does not talk to the board.
     func connect(to device: String) throws {
         disconnect()
+        Self.registerDeviceSchemes()
         let link: ByteLink
         do {
             link = try DeviceResolver.open(device, options: linkOptions)
@@ -46,6 +50,10 @@ final class CommandContext {
     /// Leaves the board in its friendly REPL and closes the link; errors here are not worth reporting.
     func disconnect() {
         guard let session else { return }
+        let handlers = disconnectHandlers
+        disconnectHandlers = []
+        softResetHandlers = []
+        for handler in handlers.reversed() { handler(session) }
         // close() leaves the raw REPL (Ctrl-B), so the board is found at its usual prompt.
         session.close()
         self.session = nil
@@ -86,7 +94,28 @@ final class CommandContext {
         let session = try connectedSession()
         try session.enterRawRepl(softReset: true)
         programRunning = false
+        for handler in softResetHandlers { try handler(session) }
     }
+
+    // MARK: Hooks for commands that stay active for the rest of the chain (mount)
+
+    /// Puts a layer between the session and the link (for example one that answers a mounted
+    /// folder's file requests): the current session is replaced by one over `wrap(link)`. The board
+    /// is not reset; the new session re-synchronises with the raw prompt on its next command.
+    func wrapLink(_ wrap: (ByteLink) throws -> ByteLink) throws {
+        let session = try connectedSession()
+        let wasRaw = session.isInRawRepl
+        let wrapped = try wrap(session.link)
+        let replacement = BoardSession(link: wrapped, options: session.options)
+        self.session = replacement
+        if wasRaw { try replacement.enterRawRepl(softReset: false) }
+    }
+
+    /// Runs before the link closes (end of chain, `disconnect`, a new `connect`), latest first.
+    func onDisconnect(_ handler: @escaping (BoardSession) -> Void) { disconnectHandlers.append(handler) }
+
+    /// Runs after each `soft-reset` of this connection, with the board in the raw REPL (remount).
+    func onSoftReset(_ handler: @escaping (BoardSession) throws -> Void) { softResetHandlers.append(handler) }
 
     /// Notes that a program was started and not waited for.
     func noteProgramLeftRunning() { programRunning = true }
@@ -104,14 +133,28 @@ final class CommandContext {
         return result
     }
 
+    private static func registerDeviceSchemes() {
+        guard !schemesRegistered else { return }
+        schemesRegistered = true
+        for register in CommandTable.deviceSchemes { register() }
+    }
+
+    /// Without hardware, the bundled simulator is always a way forward.
+    private static let simulatorHint = ", or 'uremote connect sim' for the simulator"
+
     static func connectFailure(device: String, error: any Error) -> CommandFailure {
         let detail = (error as? LinkError)?.description ?? String(describing: error)
+        let isSimulator = device == "sim" || device.hasPrefix("sim:")
+        if isSimulator && LinkSchemes.opener(for: "sim") == nil {
+            return CommandFailure("\(device): this build of uremote has no simulator; connect a board ('uremote devs' lists them)")
+        }
+        if isSimulator { return CommandFailure(detail) }
         if case .notFound = error as? LinkError, device == "auto" {
-            return CommandFailure("no board found; try 'uremote devs' to list ports, 'uremote connect PATH', or 'uremote connect sim' for the simulator")
+            return CommandFailure("no board found; try 'uremote devs' to list ports, 'uremote connect PATH'\(simulatorHint)")
         }
         if case .notFound = error as? LinkError {
             let hint = detail.contains("uremote devs") ? "" : "; try 'uremote devs' to list ports"
-            return CommandFailure("\(detail)\(hint) (or 'uremote connect sim' for the simulator)")
+            return CommandFailure("\(detail)\(hint)\(simulatorHint)")
         }
         return CommandFailure(detail)
     }

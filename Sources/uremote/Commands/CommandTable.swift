@@ -15,6 +15,7 @@ enum CommandTable {
         RunCommand.self,
         ReplCommand.self,
         SleepCommand.self,
+        RtcCommand.self,
         SimServeCommand.self,
         VersionCommand.self,
         HelpCommand.self,
@@ -34,6 +35,10 @@ enum CommandTable {
         list.append(ShortcutSpec("--version", expandsTo: ["version"], summary: "same as version"))
         return list
     }()
+
+    /// Registrations of `SCHEME:` devices (`sim`, `sim:NAME`), e.g. `{ SimulatorLinkScheme.register(...) }`.
+    /// They run once, just before the first connection, so `uremote version` never pays for them.
+    static let deviceSchemes: [@Sendable () -> Void] = []
 
     static let grammar = CommandGrammar(commands: commands.map { $0.spec }, shortcuts: shortcuts)
 

@@ -15,10 +15,21 @@ enum BoardProgram {
             return
         }
         let output = context.output
+        var stoppedForClosedOutput = false
         let result = try context.runGuarded(session) {
-            try session.execute(code, timeout: nil, onOutput: { output.write(bytes: $0) })
+            try session.execute(code, timeout: nil, onOutput: { bytes in
+                output.write(bytes: bytes)
+                // Nobody reads any more (`| head`): stop the program instead of running on unseen.
+                if output.pipeClosed && !stoppedForClosedOutput {
+                    stoppedForClosedOutput = true
+                    session.interrupt()
+                }
+            })
         }
         output.finish()
+        if stoppedForClosedOutput {
+            throw CommandFailure("output closed; the program on the board was stopped")
+        }
         if result.raisedException {
             context.errors.write(bytes: result.errorOutput)
             context.errors.finish()
@@ -73,21 +84,5 @@ enum RunCommand: CLICommand {
             throw CommandFailure("run: cannot read '\(path)': \(FileErrors.reason(error))")
         }
         try BoardProgram.run(code, follow: command.flag("follow"), in: context)
-    }
-}
-
-/// Short reasons for file errors ("No such file or directory"), not Foundation's paragraphs.
-enum FileErrors {
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        switch nsError.code {
-        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "No such file or directory"
-        case NSFileReadNoPermissionError: return "Permission denied"
-        default: return nsError.localizedDescription
-        }
     }
 }

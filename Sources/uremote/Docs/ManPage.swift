@@ -16,15 +16,12 @@ enum ManPage {
             .B uremote
             talks to a board running MicroPython or CircuitPython over a serial port, a pseudo-terminal
             or its built-in simulated board. It accepts the command language of
-            .BR mpremote (1):
-            commands run one after another on one connection, with or without a
-            .B +
-            between them.
+            .BR mpremote (1).
             .PP
             \(escape(HelpText.grammarSummary))
             .PP
             Examples of the grammar:
-            .B uremote exec "x=5" eval x
+            .B uremote exec \\(dqx=5\\(dq eval x
             runs two commands;
             .B uremote a0 cp main.py : + run test.py
             connects, copies, then runs.

@@ -1,16 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Puts the user's terminal in raw mode for `repl`, so every key (Ctrl-C, Ctrl-D, arrows) goes to
 /// the board untouched and the board's own echo is the only echo; restores it afterwards.
 ///
 /// When stdin is not a terminal (a pipe, a file, a test) there is nothing to change.
-final class RawTerminal {
+final class RawTerminal: @unchecked Sendable {
     private let descriptor: Int32
     private var saved: termios?
+    /// SIGTERM or SIGHUP while the terminal is raw would leave the user's shell unusable.
+    private var signalSources: [DispatchSourceSignal] = []
 
     init(descriptor: Int32 = 0) {
         self.descriptor = descriptor
@@ -32,12 +30,29 @@ final class RawTerminal {
             cc[Int(VTIME)] = 0
         }
         tcsetattr(descriptor, TCSANOW, &attributes)
+        guard let original = saved else { return }
+        let descriptor = descriptor
+        for number in [SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                var restored = original
+                tcsetattr(descriptor, TCSANOW, &restored)
+                exit(128 + number)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
     }
 
     func restore() {
+        for source in signalSources { source.cancel() }
+        signalSources = []
         guard var attributes = saved else { return }
         tcsetattr(descriptor, TCSANOW, &attributes)
         saved = nil
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGHUP, SIG_DFL)
     }
 
     /// Up to `maxCount` bytes typed so far, without waiting; `nil` once stdin has ended.

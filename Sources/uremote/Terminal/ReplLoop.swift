@@ -91,6 +91,9 @@ final class ReplLoop {
 
     /// Runs a local file through the raw REPL, showing its output, then returns to the prompt.
     private func inject(file path: String) {
+        // Show what the board is still sending (say, injected code running) before raw mode's
+        // Ctrl-C and drain would swallow it.
+        relayUntilQuiet(for: 0.4, atMost: 3)
         show(Array("Injecting \(path)\r\n".utf8))
         do {
             let code = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
@@ -103,10 +106,19 @@ final class ReplLoop {
         }
     }
 
+    private func relayUntilQuiet(for quiet: TimeInterval, atMost limit: TimeInterval) {
+        let end = Date().addingTimeInterval(limit)
+        while Date() < end {
+            guard let received = try? session.link.read(maxCount: 4096, timeout: .milliseconds(Int(quiet * 1000))),
+                  !received.isEmpty else { return }
+            show(received)
+        }
+    }
+
     private func show(_ bytes: [UInt8]) {
         let shown = escapeNonPrintable ? Self.escaped(bytes) : bytes
         output.write(bytes: shown)
-        capture?.write(Data(shown))
+        try? capture?.write(contentsOf: shown)
     }
 
     /// Printable ASCII and the usual controls (BS, TAB, LF, CR, ESC) as they are; the rest as `[xx]`.

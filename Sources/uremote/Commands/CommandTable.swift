@@ -1,3 +1,4 @@
+import BoardSimulator
 import URemoteKit
 
 /// Every command and shortcut of uremote: the single source of truth for parsing, `help`,
@@ -38,7 +39,7 @@ enum CommandTable {
 
     /// Registrations of `SCHEME:` devices (`sim`, `sim:NAME`), e.g. `{ SimulatorLinkScheme.register(...) }`.
     /// They run once, just before the first connection, so `uremote version` never pays for them.
-    static let deviceSchemes: [@Sendable () -> Void] = []
+    static let deviceSchemes: [@Sendable () -> Void] = [{ SimulatorLinkScheme.register() }]
 
     static let grammar = CommandGrammar(commands: commands.map { $0.spec }, shortcuts: shortcuts)
 

@@ -233,3 +233,30 @@ struct TabCompletionTests {
         #expect(listed == "\r\nalpha_one       alpha_two\r\n>>> alpha_", "\(String(reflecting: listed))")
     }
 }
+
+@Suite("CircuitPython storage.remount")
+struct CircuitPythonStorageTests {
+    private func rawBoard(files: [String: String]) throws -> BoardHarness {
+        let board = try BoardHarness(personality: .circuitpython, files: files, engine: InterpreterEngine.factory)
+        _ = try board.read(until: "Use CTRL-D to reload.\r\n", timeout: .seconds(10))
+        try board.send("\r")
+        _ = try board.read(until: ">>> ")
+        try board.send("\u{1}")
+        _ = try board.read(until: "raw REPL; CTRL-B to exit\r\n>")
+        return board
+    }
+
+    @Test func bootPyCanGiveTheFlashToPython() throws {
+        let board = try rawBoard(files: ["boot.py": "import storage\nstorage.remount('/', readonly=False)\n"])
+        try board.send("open('log.txt', 'w').write('kept')\u{4}")
+        #expect(try board.read(until: "\u{4}>") == "OK\u{4}\u{4}>")
+        #expect(try String(contentsOfFile: board.flash + "/log.txt", encoding: .utf8) == "kept")
+    }
+
+    @Test func remountOutsideBootPyIsRefused() throws {
+        let board = try rawBoard(files: [:])
+        try board.send("import storage\nstorage.remount('/', readonly=False)\u{4}")
+        let reply = try board.read(until: "\u{4}>")
+        #expect(reply.contains("RuntimeError: Cannot remount '/' when visible via USB."), "\(reply)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the board offers the Python runtime: its console as stdin/stdout, its flash and its
 /// reset lines. An engine factory receives one and wires it into the interpreter's host.
 public final class BoardServices: @unchecked Sendable {
@@ -5,10 +7,28 @@ public final class BoardServices: @unchecked Sendable {
     public let configuration: BoardConfiguration
     /// Where `_board.completions` leaves Tab candidates for the REPL.
     let completionBox = CompletionBox()
+    private let flagLock = NSLock()
+    private var hostOwnsFlash = false
+    private var runningBootScript = false
+
+    /// CircuitPython: while the host has the flash as a USB drive, Python may not write to it,
+    /// and outside edits trigger auto-reload. boot.py can hand the flash to Python
+    /// (`storage.remount("/", readonly=False)`) until the next hard reset.
+    public var usbDriveOwnsFlash: Bool {
+        get { flagLock.lock(); defer { flagLock.unlock() }; return hostOwnsFlash }
+        set { flagLock.lock(); hostOwnsFlash = newValue; flagLock.unlock() }
+    }
+
+    /// Whether boot.py is running, the only time CircuitPython lets storage be remounted.
+    public var inBootScript: Bool {
+        get { flagLock.lock(); defer { flagLock.unlock() }; return runningBootScript }
+        set { flagLock.lock(); runningBootScript = newValue; flagLock.unlock() }
+    }
 
     init(console: BoardConsole, configuration: BoardConfiguration) {
         self.console = console
         self.configuration = configuration
+        self.hostOwnsFlash = configuration.personality == .circuitpython
     }
 
     /// Program output (print, sys.stdout) with board line ends.

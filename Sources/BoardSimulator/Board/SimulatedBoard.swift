@@ -118,6 +118,8 @@ public final class SimulatedBoard: @unchecked Sendable {
         let flash = FlashFolder(path: configuration.flashFolder)
         let watcher = configuration.personality == .circuitpython
             ? AutoReloadWatcher(flash: flash, onChange: { [weak self] in
+                // Only the host's edits reload; once boot.py gave Python the flash the host cannot write.
+                guard services.usbDriveOwnsFlash else { return }
                 console.raise(.autoReload)
                 self?.currentEngine?.interrupt()
             })
@@ -137,8 +139,7 @@ public final class SimulatedBoard: @unchecked Sendable {
             self.engine = engine
             stateLock.unlock()
 
-            let startup = StartupSequence(console: console, engine: engine, flash: flash,
-                                          personality: configuration.personality, autoReload: watcher)
+            let startup = StartupSequence(services: services, engine: engine, flash: flash, autoReload: watcher)
             let repl = ReplSession(console: console, engine: engine, personality: configuration.personality,
                                    execute: { work throws(BoardSignal) in try startup.execute(work) })
             var mode = ReplSession.Mode.friendly

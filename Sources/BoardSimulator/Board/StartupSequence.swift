@@ -7,15 +7,16 @@ final class StartupSequence {
     private let engine: ScriptEngine
     private let flash: FlashFolder
     private let personality: BoardPersonality
+    private let services: BoardServices
     /// CircuitPython's auto-reload is armed only while code.py runs or waits for a key.
     private let autoReload: AutoReloadWatcher?
 
-    init(console: BoardConsole, engine: ScriptEngine, flash: FlashFolder, personality: BoardPersonality,
-         autoReload: AutoReloadWatcher?) {
-        self.console = console
+    init(services: BoardServices, engine: ScriptEngine, flash: FlashFolder, autoReload: AutoReloadWatcher?) {
+        self.services = services
+        self.console = services.console
+        self.personality = services.configuration.personality
         self.engine = engine
         self.flash = flash
-        self.personality = personality
         self.autoReload = autoReload
     }
 
@@ -72,7 +73,9 @@ final class StartupSequence {
             report += "boot.py output:\n"
             let capture = OutputCapture()
             console.capture = capture
+            services.inBootScript = true
             let outcome = try? execute { engine.run(source: source, filename: "boot.py") }
+            services.inBootScript = false
             console.capture = nil
             report += capture.text
             if case .exception(let traceback) = outcome { report += traceback }

@@ -7,21 +7,18 @@ import PythonInterpreter
 final class BoardFileSystem: FileSystem, @unchecked Sendable {
     private let flash: FileSystem
     private let lock = NSLock()
-    private var readOnlyFlag: Bool
+    private let services: BoardServices
     private var mounts: [String] = []
     /// The Python function `_dispatch(op, mount_point, path_or_file, *args)` of the board set-up.
     private var dispatcher: Value?
 
-    init(flash: FileSystem, readOnly: Bool) {
+    init(flash: FileSystem, services: BoardServices) {
         self.flash = flash
-        self.readOnlyFlag = readOnly
+        self.services = services
     }
 
-    /// CircuitPython: true while the host "owns" the drive; storage.remount flips it.
-    var readOnly: Bool {
-        get { lock.lock(); defer { lock.unlock() }; return readOnlyFlag }
-        set { lock.lock(); readOnlyFlag = newValue; lock.unlock() }
-    }
+    /// CircuitPython: true while the host "owns" the drive; storage.remount in boot.py flips it.
+    var readOnly: Bool { services.usbDriveOwnsFlash }
 
     func setDispatcher(_ value: Value) {
         lock.lock()

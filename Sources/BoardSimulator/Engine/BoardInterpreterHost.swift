@@ -40,6 +40,11 @@ final class BoardInterpreterHost: InterpreterHost, @unchecked Sendable {
         return Array(pendingLine[0..<count])
     }
 
+    /// A reset abandons a half-consumed input() line.
+    func forgetPendingInput() {
+        pendingLine = []
+    }
+
     func stdinHasData() -> Bool {
         services.inputReady
     }

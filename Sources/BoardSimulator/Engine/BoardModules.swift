@@ -78,8 +78,13 @@ enum BoardModules {
             return .none
         }
         m.function("flash_readonly") { args in
-            if let value = args.value(0) { fileSystem.readOnly = value.isTruthy }
-            return .bool(fileSystem.readOnly)
+            if let value = args.value(0) {
+                guard services.inBootScript else {
+                    throw PythonException.runtimeError("Cannot remount '/' when visible via USB.")
+                }
+                services.usbDriveOwnsFlash = value.isTruthy
+            }
+            return .bool(services.usbDriveOwnsFlash)
         }
         return m
     }

@@ -14,9 +14,10 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
         self.services = services
         let configuration = services.configuration
         let personality = configuration.personality
+        services.usbDriveOwnsFlash = personality == .circuitpython
         let flash = BoardFileSystem(
             flash: HostFolderFileSystem(root: configuration.flashFolder, capacity: configuration.flashCapacity),
-            readOnly: personality == .circuitpython)
+            services: services)
         host = BoardInterpreterHost(services: services, fileSystem: flash)
         let v = personality.version
         let versionText: String
@@ -73,6 +74,7 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
     }
 
     func reset() {
+        host.forgetPendingInput()
         interpreter.reset()
         prepare()
     }

@@ -67,7 +67,8 @@ public enum FloatFormatter {
         var precision = precision
         if magnitude >= 1 {
             let integerDigits = DecimalDigits(exactly: magnitude).exponent + 1
-            if integerDigits + precision + signLength > 32 && precision > 0 {
+            let overflows = precision > 0 ? integerDigits + precision + signLength > 32 : integerDigits + signLength > 31
+            if overflows {
                 // MicroPython's buffer cannot hold it: it prints `e` style without trailing zeros.
                 var text = scientific(limited(magnitude).roundedForScientific(precision), fractionDigits: precision, exponentChar: exponentChar)
                 text = stripFractionZeros(text, exponentChar: exponentChar)

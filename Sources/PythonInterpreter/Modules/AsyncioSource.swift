@@ -250,16 +250,15 @@ async def wait_for_ms(aw, timeout):
         return await task
     deadline = ticks_add(ticks(), int(timeout))
     while not task._done:
-        if ticks_diff(deadline, ticks()) <= 0:
+        # Wait first: the awaited task always gets to start, even with a zero timeout.
+        await _Request("wait", task._waiters, deadline)
+        if not task._done and ticks_diff(deadline, ticks()) <= 0:
             task.cancel()
             try:
                 await task
-            except CancelledError:
-                pass
-            except Exception:
+            except BaseException:
                 pass
             raise TimeoutError
-        await _Request("wait", task._waiters, deadline)
     return task._outcome()
 
 
@@ -298,7 +297,8 @@ class Event:
         self.state = False
 
     async def wait(self):
-        while not self.state:
+        # A woken waiter proceeds even if another one cleared the event meanwhile.
+        if not self.state:
             await _Request("wait", self._waiting)
         return True
 
@@ -316,31 +316,41 @@ class ThreadSafeFlag:
         self.state = False
 
     async def wait(self):
-        while not self.state:
+        if not self.state:
             await _Request("wait", self._waiting)
         self.state = False
 
 
 class Lock:
+    # state: False (free), True (held), or the waiting task the lock was handed to.
     def __init__(self):
         self.state = False
         self._waiting = []
 
     def locked(self):
-        return self.state
+        return self.state is True
 
     def release(self):
-        if not self.state:
+        if self.state is not True:
             raise RuntimeError("Lock not acquired")
-        self.state = False
         if self._waiting:
             task = self._waiting.pop(0)
             task._queue = None
-            _sched.ready.append(task)
+            self.state = task
+            _sched.push_ready(task)
+        else:
+            self.state = False
 
     async def acquire(self):
-        while self.state:
-            await _Request("wait", self._waiting)
+        if self.state is not False:
+            try:
+                await _Request("wait", self._waiting)
+            except CancelledError:
+                if self.state is _sched.current:
+                    # Handed the lock while being cancelled: pass it on.
+                    self.state = True
+                    self.release()
+                raise
         self.state = True
         return True
 

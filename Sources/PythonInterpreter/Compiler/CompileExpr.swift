@@ -358,7 +358,7 @@ extension Compiler {
         case .starred(let inner):
             return try store(inner)
         default:
-            throw SyntaxErrorInfo(message: "can't assign to expression", line: 0)
+            throw SyntaxErrorInfo(message: "can't assign to expression", line: currentLine, scope: "<module>")
         }
     }
 
@@ -387,7 +387,7 @@ extension Compiler {
             let ds = try items.map { try delete($0) }
             return { f in for d in ds { try d(f) } }
         default:
-            throw SyntaxErrorInfo(message: "can't delete expression", line: 0)
+            throw SyntaxErrorInfo(message: "can't delete expression", line: currentLine, scope: "<module>")
         }
     }
 

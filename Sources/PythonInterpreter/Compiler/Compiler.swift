@@ -8,6 +8,7 @@ final class Compiler {
     var scope: Scope
     var loopDepth = 0
     var interactive = false
+    var currentLine = 0
 
     init(filename: String, scope: Scope) {
         self.filename = filename
@@ -130,6 +131,7 @@ final class Compiler {
 
     func stmt(_ s: Stmt) throws -> StmtFn {
         let line = s.line
+        currentLine = line
         let inner = try stmtBody(s)
         return { f in
             f.line = line
@@ -172,13 +174,13 @@ final class Compiler {
             return { f in try t(f, try v(f)); return .normal }
         case .pass: return { _ in .normal }
         case .breakLoop:
-            if loopDepth == 0 { throw SyntaxErrorInfo(message: "'break' outside loop", line: s.line) }
+            if loopDepth == 0 { throw SyntaxErrorInfo(message: "'break'/'continue' outside loop", line: s.line, scope: "<module>") }
             return { _ in .breakLoop }
         case .continueLoop:
-            if loopDepth == 0 { throw SyntaxErrorInfo(message: "'continue' outside loop", line: s.line) }
+            if loopDepth == 0 { throw SyntaxErrorInfo(message: "'break'/'continue' outside loop", line: s.line, scope: "<module>") }
             return { _ in .continueLoop }
         case .returnValue(let e):
-            if scope.kind != .function { throw SyntaxErrorInfo(message: "'return' outside function", line: s.line) }
+            if scope.kind != .function { throw SyntaxErrorInfo(message: "'return' outside function", line: s.line, scope: "<module>") }
             guard let e else { return { f in f.returnValue = .none; return .returnValue } }
             let v = try expr(e)
             return { f in f.returnValue = try v(f); return .returnValue }
@@ -197,7 +199,10 @@ final class Compiler {
                 }
                 throw PyError(exception: exc)
             }
-        case .global, .nonlocal:
+        case .nonlocal:
+            if scope.kind == .module { throw SyntaxErrorInfo(message: "can't declare nonlocal in outer code", line: s.line, scope: "<module>") }
+            return { _ in .normal }
+        case .global:
             return { _ in .normal }
         case .del(let targets):
             let ds = try targets.map { try delete($0) }

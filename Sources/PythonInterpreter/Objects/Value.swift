@@ -292,5 +292,5 @@ final class PyExceptionObject: PyInstance {
 struct TraceEntry {
     let file: String
     let line: Int
-    let function: String
+    let function: String?
 }

@@ -183,7 +183,8 @@ func getIter(_ v: Value) throws -> Value {
                 })
             }
             if let b = inst.base { return try getIter(b) }
-        default: break
+        default:
+            if case .object(let bf as PyBuiltinFunction)? = o.pyClass.lookup("__iter__") { return try bf.fn([v], []) }
         }
     default: break
     }
@@ -201,7 +202,10 @@ func nextValue(_ it: Value) throws -> Value? {
             do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls === stopIterationType {
                 return nil
             }
-        default: break
+        default:
+            if case .object(let bf as PyBuiltinFunction)? = o.pyClass.lookup("__next__") {
+                do { return try bf.fn([it], []) } catch let e as PyError where e.exception.cls === stopIterationType { return nil }
+            }
         }
     }
     throw typeError("'\(typeName(it))' object isn't an iterator")

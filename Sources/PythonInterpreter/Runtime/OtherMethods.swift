@@ -120,26 +120,6 @@ func installBytesMethods() {
             guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
             b.bytes.append(contentsOf: try bytesFromValue(a[1])); return .none
         }),
-        ("pop", { a, _ in
-            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
-            if b.bytes.isEmpty { throw indexError("pop from empty bytearray") }
-            if a.count > 1 { return .int(Int(b.bytes.remove(at: try normIndex(try toInt(a[1]), b.bytes.count, "bytearray")))) }
-            return .int(Int(b.bytes.removeLast()))
-        }),
-        ("insert", { a, _ in
-            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
-            var i = try toInt(a[1]); if i < 0 { i = max(0, i + b.bytes.count) }
-            b.bytes.insert(try byteValue(a[2]), at: min(i, b.bytes.count)); return .none
-        }),
-        ("clear", { a, _ in
-            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
-            b.bytes.removeAll(); return .none
-        }),
-        ("copy", { a, _ in .object(PyByteArray(try selfBytes(a))) }),
-        ("reverse", { a, _ in
-            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
-            b.bytes.reverse(); return .none
-        }),
         ("__setitem__", { a, _ in try setItem(a[0], a[1], a[2]); return .none }),
     ])
     addMethods(memoryviewType, [

@@ -215,7 +215,7 @@ final class Runtime {
         } catch let e as SyntaxErrorInfo {
             let cls = e.typeName == "IndentationError" ? indentationErrorType : syntaxErrorType
             let exc = makeException(cls, [.string(e.message)])
-            exc.traceback.append(TraceEntry(file: filename, line: e.line, function: "<module>"))
+            exc.traceback.append(TraceEntry(file: filename, line: e.line, function: e.scope))
             throw PyError(exception: exc)
         }
     }
@@ -258,7 +258,11 @@ final class Runtime {
         if !exc.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
             for t in exc.traceback.reversed() {
-                out += "  File \"\(t.file)\", line \(t.line), in \(t.function)\n"
+                if let fn = t.function {
+                    out += "  File \"\(t.file)\", line \(t.line), in \(fn)\n"
+                } else {
+                    out += "  File \"\(t.file)\", line \(t.line)\n"
+                }
             }
         }
         let msg = (try? str(.object(exc))) ?? ""

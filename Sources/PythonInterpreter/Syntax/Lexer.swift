@@ -198,7 +198,7 @@ struct Lexer {
         var body: [UInt8] = []
         while true {
             guard pos < src.count else {
-                throw SyntaxErrorInfo(message: "unterminated string", line: startLine)
+                throw SyntaxErrorInfo(message: "invalid syntax", line: startLine)
             }
             let c = src[pos]
             if c == quote {
@@ -206,7 +206,7 @@ struct Lexer {
                 if pos + 2 < src.count && src[pos + 1] == quote && src[pos + 2] == quote { pos += 3; break }
             }
             if c == 10 {
-                if !triple { throw SyntaxErrorInfo(message: "unterminated string", line: startLine) }
+                if !triple { throw SyntaxErrorInfo(message: "invalid syntax", line: startLine) }
                 line += 1
             }
             if c == 92 && pos + 1 < src.count {

@@ -244,7 +244,7 @@ struct Parser {
         case .name, .attribute, .subscr: return
         case .tuple(let items), .list(let items): for i in items { try checkAssignable(i) }
         case .starred(let inner): try checkAssignable(inner)
-        default: throw SyntaxErrorInfo(message: "can't assign to expression", line: line)
+        default: throw SyntaxErrorInfo(message: "can't assign to expression", line: line, scope: "<module>")
         }
     }
 
@@ -365,7 +365,7 @@ struct Parser {
         var sawDefault = false
         var names = Set<String>()
         func add(_ n: String) throws {
-            if names.contains(n) { throw SyntaxErrorInfo(message: "argument name reused", line: line) }
+            if names.contains(n) { throw SyntaxErrorInfo(message: "argument name reused", line: line, scope: fn.name) }
             names.insert(n)
         }
         while !peekOp(closing) {
@@ -392,7 +392,7 @@ struct Parser {
                 if closing == ")" && acceptOp(":") { _ = try parseTest() }
                 var def: Expr? = nil
                 if acceptOp("=") { def = try parseTest(); sawDefault = true } else if sawDefault && kwonly == nil {
-                    throw SyntaxErrorInfo(message: "non-default argument follows default argument", line: line)
+                    throw SyntaxErrorInfo(message: "non-default argument follows default argument", line: line, scope: "<module>")
                 }
                 fn.params.append(Parameter(name: n, defaultValue: def))
             }
@@ -607,7 +607,7 @@ struct Parser {
                 if peekName("for") || peekName("async") {
                     v = makeComp(.generator, v, nil, try parseComprehensionClauses())
                 }
-                if sawKeyword { throw SyntaxErrorInfo(message: "positional argument follows keyword argument", line: line) }
+                if sawKeyword { throw SyntaxErrorInfo(message: "positional arg after keyword arg", line: line, scope: "<module>") }
                 args.append(Argument(kind: .positional, value: v))
             }
             if !acceptOp(",") { break }
@@ -836,7 +836,7 @@ struct Parser {
             case .expression(let src, let conv, let spec, let debug):
                 if let d = debug { out.append(.literal(d)) }
                 let trimmed = src.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { throw SyntaxErrorInfo(message: "f-string: empty expression not allowed", line: line) }
+                if trimmed.isEmpty { throw SyntaxErrorInfo(message: "malformed f-string", line: line) }
                 let e: Expr
                 do { e = try Parser.parseExpression("(" + trimmed + ")") } catch { throw SyntaxErrorInfo(message: "invalid syntax", line: line) }
                 out.append(.value(e, conv, try spec.map { try convertFString($0) }))

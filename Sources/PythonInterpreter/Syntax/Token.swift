@@ -29,4 +29,6 @@ struct SyntaxErrorInfo: Error {
     let message: String
     let line: Int
     var typeName = "SyntaxError"
+    /// Compile-stage errors name the scope in the traceback; tokenizer/parser errors don't.
+    var scope: String? = nil
 }

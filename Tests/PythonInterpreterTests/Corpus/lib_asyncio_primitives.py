@@ -71,13 +71,13 @@ async def main():
     for _ in range(4):
         await asyncio.sleep(0)
         ev.set()
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)
     print(order)
     # lock with cancellation
     lock = asyncio.Lock()
     async def holder():
         async with lock:
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.3)
     async def contender(n):
         try:
             await lock.acquire()
@@ -91,7 +91,7 @@ async def main():
     c2 = asyncio.create_task(contender(2))
     await asyncio.sleep(0.01)
     c1.cancel()
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.5)
     print(lock.locked())
     # gather of already finished tasks and plain coroutines
     t1 = asyncio.create_task(task(6, 0))

@@ -13,6 +13,15 @@ import Testing
         #expect(throws: (any Error).self) { try MicroPythonFormatting.percentFormat("%d", .string("a")) }
     }
 
+    @Test func percentOverBytes() throws {
+        let result = try MicroPythonFormatting.percentFormatBytes(Array("%s %d %x %r|%5s|\u{FF}".utf8), .makeTuple([
+            .makeBytes(Array("ab".utf8)), .int(3), .int(255), .makeBytes(Array("q".utf8)), .string("é"),
+        ]))
+        #expect(result.bytesValue == Array("ab 3 ff b'q'|   é|\u{FF}".utf8))
+        #expect(try MicroPythonFormatting.percentFormatBytes(Array("%d-%s".utf8), .makeTuple([.int(5), .makeBytes([0xFF])])).bytesValue
+            == Array("5-".utf8) + [0xFF])
+    }
+
     @Test func formatValueAndStrFormat() throws {
         #expect(try MicroPythonFormatting.formatValue(.float(1.0), "10") == "         1")
         #expect(try MicroPythonFormatting.formatValue(.bool(true), "5") == "    1")

@@ -27,7 +27,10 @@ import Testing
         #expect(try MicroPythonFormatting.formatValue(.bool(true), "5") == "    1")
         #expect(try MicroPythonFormatting.formatValue(.bool(true), "") == "True")
         #expect(try MicroPythonFormatting.formatValue(.int(1234567), ",") == "1,234,567")
-        #expect(try MicroPythonFormatting.formatValue(.makeList([.int(1)]), ">5") == "  [1]")
+        #expect(throws: (any Error).self) { try MicroPythonFormatting.formatValue(.makeList([.int(1)]), ">5") }
+        #expect(try MicroPythonFormatting.formatValue(.makeBytes(Array("ab".utf8)), ">5") == "   ab")
+        #expect(try MicroPythonFormatting.formatValue(.int(300), "c") == ",")
+        #expect(try MicroPythonFormatting.formatValue(.int(255), "c") == "\u{0}")
         #expect(try MicroPythonFormatting.strFormat("{0}{1}{0}|{a!r}|{1:>{1}}", [.string("x"), .int(3)], [("a", .string("q"))]) == "x3x|'q'|  3")
         #expect(try MicroPythonFormatting.strFormat("{:{}}|", [.int(1), .int(5)], []) == "    1|")
         #expect(throws: (any Error).self) { try MicroPythonFormatting.strFormat("{5}", [], []) }

@@ -98,9 +98,7 @@ public struct FormatSpecification: Equatable, Sendable {
         case "s":
             throw EngineError(.valueError, "unknown format code 's' for object of type 'int'")
         case "c":
-            let code = Int(truncatingIfNeeded: value)
-            let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: max(code, 0))) ?? Unicode.Scalar(UInt8(0))
-            return pad(String(Character(scalar)), prefix: "", defaultAlign: ">")
+            return pad(Self.characterCode(value), prefix: "", defaultAlign: ">")
         default:
             break
         }
@@ -121,6 +119,13 @@ public struct FormatSpecification: Equatable, Sendable {
             digits = grouped(digits, separator: grouping, size: radix == 10 ? 3 : 4, prefixLength: prefix.count)
         }
         return pad(digits, prefix: prefix, defaultAlign: ">")
+    }
+
+    /// MicroPython's `c` conversion keeps only the low byte of the code, and a byte past
+    /// ASCII comes out as NUL (`'{:c}'.format(300) == ','`, `'{:c}'.format(255) == '\x00'`).
+    static func characterCode(_ value: BigInt) -> String {
+        let byte = UInt8(truncatingIfNeeded: value)
+        return String(Character(Unicode.Scalar(byte < 0x80 ? byte : 0)))
     }
 
     // MARK: - Floats

@@ -27,7 +27,9 @@ enum MicroPythonFormatting {
             if let integer = Pylib.bigInteger(value) {
                 return try Pylib.run { () throws(EngineError) in try spec.format(integer: integer) }
             }
-            let text = try str(value)
+            // MicroPython formats bytes by their content and refuses other objects.
+            guard let bytes = bytesLike(value) else { throw Pylib.strNeeded(value) }
+            let text = String(decoding: bytes, as: UTF8.self)
             return try Pylib.run { () throws(EngineError) in try spec.format(string: text) }
         }
     }

@@ -210,6 +210,8 @@ import Testing
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 0, stop: nil, step: nil) }
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 5, stop: 1, step: nil) }
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 1, stop: 10, step: 0) }
+        _ = try random.range(start: Int.min, stop: Int.max, step: nil)
+        _ = try? random.range(start: Int.min, stop: Int.max, step: -1)
         for _ in 0..<50 {
             let value = try random.range(start: 10, stop: 0, step: -2)
             #expect([10, 8, 6, 4, 2].contains(value))

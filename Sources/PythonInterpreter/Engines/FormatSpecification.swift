@@ -20,6 +20,9 @@ public struct FormatSpecification: Equatable, Sendable {
     public init() {}
 
     static let invalid = EngineError(.valueError, "invalid format specifier")
+    /// Padding beyond this would exhaust a board's heap; MicroPython fails the allocation.
+    static let maximumWidth = 1 << 22
+    static let tooWide = EngineError(.memoryError, "memory allocation failed")
 
     /// Parses a spec whose nested `{}` fields have already been substituted.
     public init(parsing text: String) throws(EngineError) {
@@ -47,6 +50,7 @@ public struct FormatSpecification: Equatable, Sendable {
             index += 1
         }
         width = Self.number(chars, &index)
+        if let width, width > Self.maximumWidth { throw Self.tooWide }
         if index < chars.count, chars[index] == "," || chars[index] == "_" {
             grouping = chars[index]
             index += 1

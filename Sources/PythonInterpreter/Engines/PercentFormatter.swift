@@ -136,6 +136,7 @@ public enum PercentFormatter {
                 }
             }
             guard index < chars.count else { throw EngineError(.valueError, "incomplete format") }
+            if let width, width > FormatSpecification.maximumWidth { throw FormatSpecification.tooWide }
             let conversion = chars[index]
             let conversionIndex = index
             index += 1

@@ -56,6 +56,7 @@ import Testing
         for (format, size) in sizes {
             #expect(try StructLayout(format: format).size == size, "\(format)")
         }
+        #expect(throws: EngineError(.memoryError, "memory allocation failed")) { try StructLayout(format: "9999999q") }
         for bad in ["?", "n", "=hb", "z", "<<h", "h<", " h", "3"] {
             #expect(throws: StructLayout.badTypecode, "\(bad)") { try StructLayout(format: bad) }
         }

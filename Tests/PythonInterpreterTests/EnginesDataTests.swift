@@ -56,6 +56,7 @@ import Testing
         for (format, size) in sizes {
             #expect(try StructLayout(format: format).size == size, "\(format)")
         }
+        #expect(throws: EngineError(.memoryError, "memory allocation failed")) { try StructLayout(format: "9999999q") }
         for bad in ["?", "n", "=hb", "z", "<<h", "h<", " h", "3"] {
             #expect(throws: StructLayout.badTypecode, "\(bad)") { try StructLayout(format: bad) }
         }
@@ -210,6 +211,8 @@ import Testing
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 0, stop: nil, step: nil) }
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 5, stop: 1, step: nil) }
         #expect(throws: EngineError(.valueError, "")) { try random.range(start: 1, stop: 10, step: 0) }
+        _ = try random.range(start: Int.min, stop: Int.max, step: nil)
+        _ = try? random.range(start: Int.min, stop: Int.max, step: -1)
         for _ in 0..<50 {
             let value = try random.range(start: 10, stop: 0, step: -2)
             #expect([10, 8, 6, 4, 2].contains(value))

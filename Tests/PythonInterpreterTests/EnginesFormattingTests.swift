@@ -121,6 +121,14 @@ import Testing
         #expect(throws: EngineError(.valueError, "incomplete format key")) { try PercentFormatter.format("%(a", mapping, Self.conversions) }
     }
 
+    @Test func hugeWidthsFailLikeAnExhaustedHeap() throws {
+        #expect(throws: FormatSpecification.tooWide) { try FormatSpecification(parsing: "1000000000") }
+        #expect(throws: FormatSpecification.tooWide) {
+            try PercentFormatter.format("%*d", .tuple([.int(1 << 40), .int(1)]), Self.conversions)
+        }
+        #expect(try FormatSpecification(parsing: "010,").format(integer: 1234) == "00,001,234")
+    }
+
     @Test func formatStringFieldsAndErrors() throws {
         let arguments = ["1", "5"]
         func render(_ template: String) throws -> String {

@@ -1,4 +1,9 @@
 import BigInt
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The exact decimal expansion of a finite, non-negative double, and rounding of it.
 ///
@@ -9,18 +14,44 @@ struct DecimalDigits: Equatable {
     var digits: [UInt8]
     /// Power of ten of the first digit: value = d0.d1d2... × 10^exponent.
     var exponent: Int
+    /// The double these digits came from when they are the C library's rounding of it.
+    var source: Double?
 
     static let zero = DecimalDigits(digits: [], exponent: 0)
 
     var isZero: Bool { digits.isEmpty }
 
-    /// Exact digits of `value` (sign ignored); `value` must be finite.
+    /// Digits of `value` (sign ignored; `value` must be finite): the C library's 41 correctly
+    /// rounded significant digits, which decide every rounding to 17 digits or fewer except
+    /// when they end in "5000…"; `isExactTail` is false then, and `rounded` falls back to the
+    /// exact expansion.
     init(exactly value: Double) {
         let magnitude = abs(value)
         if magnitude == 0 {
             self = .zero
             return
         }
+        var text = [CChar](repeating: 0, count: 64)
+        let written = text.withUnsafeMutableBufferPointer { buffer in
+            withVaList([magnitude]) { vsnprintf(buffer.baseAddress, 64, "%.40e", $0) }
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(41)
+        var index = 0
+        while index < Int(written) {
+            let char = UInt8(bitPattern: text[index])
+            if char == UInt8(ascii: "e") { break }
+            if char != UInt8(ascii: ".") { digits.append(char - 48) }
+            index += 1
+        }
+        let exponent = Int(String(cString: Array(text[(index + 1)...]))) ?? 0
+        self.init(digits: digits, exponent: exponent)
+        self.source = magnitude
+        while let last = self.digits.last, last == 0 { self.digits.removeLast() }
+    }
+
+    /// The full exact expansion, for the rare roundings the 41 digits cannot decide.
+    static func exactExpansion(_ magnitude: Double) -> DecimalDigits {
         var mantissa: UInt64
         var binaryExponent: Int
         if magnitude.isNormal {
@@ -37,27 +68,17 @@ struct DecimalDigits: Equatable {
         let text: String
         var pointShift = 0
         if binaryExponent >= 0 {
-            if binaryExponent <= 10 {
-                text = String(mantissa << UInt64(binaryExponent))
-            } else {
-                text = String(BigUInt(mantissa) << binaryExponent)
-            }
+            text = String(BigUInt(mantissa) << binaryExponent)
         } else {
             // m / 2^k == m * 5^k / 10^k
             let k = -binaryExponent
-            if k <= 27, mantissa.leadingZeroBitCount >= 2 * k + 1 {
-                var product = mantissa
-                for _ in 0..<k { product *= 5 }
-                text = String(product)
-            } else {
-                text = String(BigUInt(mantissa) * BigUInt(5).power(k))
-            }
+            text = String(BigUInt(mantissa) * BigUInt(5).power(k))
             pointShift = -k
         }
         var bytes = text.utf8.map { $0 - 48 }
         let exponent = bytes.count - 1 + pointShift
         while let last = bytes.last, last == 0 { bytes.removeLast() }
-        self.init(digits: bytes, exponent: exponent)
+        return DecimalDigits(digits: bytes, exponent: exponent)
     }
 
     init(digits: [UInt8], exponent: Int) {
@@ -70,6 +91,10 @@ struct DecimalDigits: Equatable {
     func rounded(significant count: Int) -> DecimalDigits {
         if digits.count <= count || isZero { return self }
         if count < 0 { return .zero }
+        if let source, digits[count] == 5, digits.count == count + 1 {
+            // A final "5" may be an exact tie or a rounded "…4999…": ask the exact value.
+            return Self.exactExpansion(source).rounded(significant: count)
+        }
         if count == 0 {
             return digits[0] >= 5 ? DecimalDigits(digits: [1], exponent: exponent + 1) : .zero
         }

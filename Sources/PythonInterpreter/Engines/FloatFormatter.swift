@@ -67,7 +67,8 @@ public enum FloatFormatter {
         var precision = precision
         if magnitude >= 1 {
             let integerDigits = DecimalDigits(exactly: magnitude).exponent + 1
-            if integerDigits + precision + signLength > 32 && precision > 0 {
+            let overflows = precision > 0 ? integerDigits + precision + signLength > 32 : integerDigits + signLength > 31
+            if overflows {
                 // MicroPython's buffer cannot hold it: it prints `e` style without trailing zeros.
                 var text = scientific(limited(magnitude).roundedForScientific(precision), fractionDigits: precision, exponentChar: exponentChar)
                 text = stripFractionZeros(text, exponentChar: exponentChar)
@@ -96,7 +97,11 @@ public enum FloatFormatter {
 
     /// The digits `repr` shows: 16 significant when they read back exactly, else 17.
     static func reprDigits(_ value: Double) -> DecimalDigits {
-        let exact = DecimalDigits(exactly: value)
+        reprDigits(value, DecimalDigits(exactly: value))
+    }
+
+    static func reprDigits(_ value: Double, _ exact: DecimalDigits) -> DecimalDigits {
+        if exact.digits.count <= 16 { return exact }
         let sixteen = exact.rounded(significant: 16)
         if Double(scientific(sixteen, fractionDigits: max(0, sixteen.digits.count - 1), exponentChar: "e")) == abs(value) {
             return sixteen
@@ -106,46 +111,48 @@ public enum FloatFormatter {
 
     /// Exact digits of a magnitude, paired with MicroPython's cap on significant digits.
     static func limited(_ magnitude: Double) -> LimitedDigits {
-        LimitedDigits(exact: DecimalDigits(exactly: magnitude), cap: magnitude == 0 ? 17 : reprDigits(magnitude).digits.count)
+        let exact = DecimalDigits(exactly: magnitude)
+        return LimitedDigits(exact: exact, cap: magnitude == 0 ? 17 : reprDigits(magnitude, exact).digits.count)
     }
 
     /// `d.ddd` followed by the exponent, at least two exponent digits.
     static func scientific(_ digits: DecimalDigits, fractionDigits: Int, exponentChar: Character) -> String {
-        var text = ""
-        text.append(Character(Unicode.Scalar(48 + digits.digit(atPower: digits.exponent))))
+        var text: [UInt8] = []
+        text.reserveCapacity(fractionDigits + 8)
+        text.append(48 + digits.digit(atPower: digits.exponent))
         if fractionDigits > 0 {
-            text.append(".")
+            text.append(UInt8(ascii: "."))
             for power in stride(from: digits.exponent - 1, through: digits.exponent - fractionDigits, by: -1) {
-                text.append(Character(Unicode.Scalar(48 + digits.digit(atPower: power))))
+                text.append(48 + digits.digit(atPower: power))
             }
         }
         let exponent = digits.isZero ? 0 : digits.exponent
-        text.append(exponentChar)
-        text.append(exponent < 0 ? "-" : "+")
+        text.append(exponentChar.asciiValue ?? UInt8(ascii: "e"))
+        text.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
         let magnitude = abs(exponent)
-        if magnitude < 10 { text.append("0") }
-        text += String(magnitude)
-        return text
+        if magnitude < 10 { text.append(48) }
+        text += String(magnitude).utf8
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Positional notation with exactly `fractionDigits` digits after the point.
     static func fixed(_ digits: DecimalDigits, fractionDigits: Int) -> String {
-        var text = ""
-        let top = max(digits.exponent, 0)
+        var text: [UInt8] = []
+        text.reserveCapacity(max(digits.exponent, 0) + fractionDigits + 3)
         if digits.isZero {
-            text = "0"
+            text.append(48)
         } else {
-            for power in stride(from: top, through: 0, by: -1) {
-                text.append(Character(Unicode.Scalar(48 + digits.digit(atPower: power))))
+            for power in stride(from: max(digits.exponent, 0), through: 0, by: -1) {
+                text.append(48 + digits.digit(atPower: power))
             }
         }
         if fractionDigits > 0 {
-            text.append(".")
+            text.append(UInt8(ascii: "."))
             for power in stride(from: -1, through: -fractionDigits, by: -1) {
-                text.append(Character(Unicode.Scalar(48 + digits.digit(atPower: power))))
+                text.append(48 + digits.digit(atPower: power))
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

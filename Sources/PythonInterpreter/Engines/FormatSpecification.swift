@@ -20,6 +20,9 @@ public struct FormatSpecification: Equatable, Sendable {
     public init() {}
 
     static let invalid = EngineError(.valueError, "invalid format specifier")
+    /// Padding beyond this would exhaust a board's heap; MicroPython fails the allocation.
+    static let maximumWidth = 1 << 22
+    static let tooWide = EngineError(.memoryError, "memory allocation failed")
 
     /// Parses a spec whose nested `{}` fields have already been substituted.
     public init(parsing text: String) throws(EngineError) {
@@ -47,6 +50,7 @@ public struct FormatSpecification: Equatable, Sendable {
             index += 1
         }
         width = Self.number(chars, &index)
+        if let width, width > Self.maximumWidth { throw Self.tooWide }
         if index < chars.count, chars[index] == "," || chars[index] == "_" {
             grouping = chars[index]
             index += 1
@@ -98,9 +102,7 @@ public struct FormatSpecification: Equatable, Sendable {
         case "s":
             throw EngineError(.valueError, "unknown format code 's' for object of type 'int'")
         case "c":
-            let code = Int(truncatingIfNeeded: value)
-            let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: max(code, 0))) ?? Unicode.Scalar(UInt8(0))
-            return pad(String(Character(scalar)), prefix: "", defaultAlign: ">")
+            return pad(Self.characterCode(value), prefix: "", defaultAlign: ">")
         default:
             break
         }
@@ -121,6 +123,13 @@ public struct FormatSpecification: Equatable, Sendable {
             digits = grouped(digits, separator: grouping, size: radix == 10 ? 3 : 4, prefixLength: prefix.count)
         }
         return pad(digits, prefix: prefix, defaultAlign: ">")
+    }
+
+    /// MicroPython's `c` conversion keeps only the low byte of the code, and a byte past
+    /// ASCII comes out as NUL (`'{:c}'.format(300) == ','`, `'{:c}'.format(255) == '\x00'`).
+    static func characterCode(_ value: BigInt) -> String {
+        let byte = UInt8(truncatingIfNeeded: value)
+        return String(Character(Unicode.Scalar(byte < 0x80 ? byte : 0)))
     }
 
     // MARK: - Floats

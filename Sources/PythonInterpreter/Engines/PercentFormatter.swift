@@ -136,6 +136,7 @@ public enum PercentFormatter {
                 }
             }
             guard index < chars.count else { throw EngineError(.valueError, "incomplete format") }
+            if let width, width > FormatSpecification.maximumWidth { throw FormatSpecification.tooWide }
             let conversion = chars[index]
             let conversionIndex = index
             index += 1
@@ -160,9 +161,7 @@ public enum PercentFormatter {
                     guard text.utf8.count == 1 else { throw EngineError(.typeError, "%c needs int or char") }
                     body = text
                 } else if case .integer(let code) = conversions.number(value) {
-                    let scalar = Int(clamping: code) >= 0 && Int(clamping: code) <= 0x10FFFF
-                        ? Unicode.Scalar(UInt32(Int(clamping: code))) : nil
-                    body = String(Character(scalar ?? Unicode.Scalar(UInt8(0))))
+                    body = FormatSpecification.characterCode(code)
                 } else {
                     throw EngineError(.typeError, "integer needed")
                 }

@@ -185,7 +185,10 @@ public struct RegexEngine: Sendable {
                 slots[slotCount + loop] = position
                 pc += 1
             case .requireProgress(let loop):
-                if slots[slotCount + loop] == position { failed = true } else { pc += 1 }
+                // MicroPython's recursive matcher never returns from a loop whose body matched
+                // nothing; it dies with this RuntimeError, so the simulator does the same.
+                if slots[slotCount + loop] == position { throw Self.tooManySteps }
+                pc += 1
             case .match:
                 return Match(slots: Array(slots[0..<slotCount]))
             }

@@ -16,7 +16,8 @@ struct RegexProgram {
         case atEnd
         /// Stores the position in a loop slot so an empty iteration can be refused.
         case mark(Int)
-        /// Fails when the loop body consumed nothing since the matching `mark`.
+        /// Raises when the loop body consumed nothing since the matching `mark` (MicroPython
+        /// recurses forever there).
         case requireProgress(Int)
         case match
     }

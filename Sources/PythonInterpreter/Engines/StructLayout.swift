@@ -86,6 +86,8 @@ public struct StructLayout: Sendable {
             }
             items.append(Item(code: code, count: repeatCount, offset: offset))
             offset += itemSize * repeatCount
+            // Larger than any board's heap: fail like MicroPython's allocator would.
+            if offset > 1 << 24 { throw EngineError(.memoryError, "memory allocation failed") }
         }
         self.items = items
         self.littleEndian = littleEndian

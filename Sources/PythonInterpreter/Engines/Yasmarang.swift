@@ -54,18 +54,19 @@ public struct Yasmarang: Sendable {
         }
         guard let step else {
             guard start < stop else { throw empty }
-            return start + Int(below(UInt32(truncatingIfNeeded: stop - start)))
+            return start &+ Int(below(UInt32(truncatingIfNeeded: stop &- start)))
         }
+        // Machine-word arithmetic that wraps instead of trapping, as MicroPython's C does.
         let count: Int
         if step > 0 {
-            count = (stop - start + step - 1) / step
+            count = (stop &- start &+ step &- 1).dividedReportingOverflow(by: step).partialValue
         } else if step < 0 {
-            count = (stop - start + step + 1) / step
+            count = (stop &- start &+ step &+ 1).dividedReportingOverflow(by: step).partialValue
         } else {
             throw empty
         }
         guard count > 0 else { throw empty }
-        return start + step * Int(below(UInt32(truncatingIfNeeded: count)))
+        return start &+ step &* Int(below(UInt32(truncatingIfNeeded: count)))
     }
 
     /// `random()`: 52 fraction bits from two draws, in [0, 1).

@@ -9,6 +9,7 @@ let asyncioPythonSource = #"""
 # simulator (not MicroPython's implementation) but with MicroPython's API and ordering:
 # new tasks wait until the running one yields, ready tasks run first-in first-out, timers
 # fire in deadline order.
+import sys
 import time
 
 try:
@@ -60,6 +61,7 @@ class _Scheduler:
         self.timers = []
         self.seq = 0
         self.current = None
+        self.stopped = False
 
     def push_ready(self, task):
         task._wake = None
@@ -83,12 +85,15 @@ class _Scheduler:
         timers[i] = entry
 
     def run_until(self, main):
-        while not main._done:
+        main._watched = True
+        self.stopped = False
+        while not main._done and not self.stopped:
             if not self.ready:
                 if not self.timers:
-                    if main._done:
-                        break
-                    raise RuntimeError("deadlock: no task can run")
+                    # Nothing can run until something outside (an interrupt handler setting a
+                    # ThreadSafeFlag) wakes a task: wait like a board does, Ctrl-C still works.
+                    _idle(10)
+                    continue
                 entry = self.timers[0]
                 task = entry[2]
                 if task._wake != entry[1]:
@@ -140,6 +145,8 @@ class Task:
         self._waiters = []
         self._queue = None
         self._wake = None
+        # Set when something will collect the outcome, so a failure is not reported as lost.
+        self._watched = False
 
     def __repr__(self):
         return "<Task>"
@@ -190,6 +197,10 @@ class Task:
         self._done = True
         self._result = result
         self._error = error
+        if error is not None and not self._waiters and not self._watched and not isinstance(error, CancelledError):
+            Loop.call_exception_handler(
+                {"message": "Task exception wasn't retrieved", "exception": error, "future": self}
+            )
         _wake_all(self._waiters)
 
     def _outcome(self):
@@ -198,6 +209,7 @@ class Task:
         return self._result
 
     def __iter__(self):
+        self._watched = True
         while not self._done:
             yield _Request("wait", self._waiters)
         return self._outcome()
@@ -233,20 +245,20 @@ def current_task():
 
 async def wait_for_ms(aw, timeout):
     task = _ensure_task(aw)
+    task._watched = True
     if timeout is None:
         return await task
     deadline = ticks_add(ticks(), int(timeout))
     while not task._done:
-        if ticks_diff(deadline, ticks()) <= 0:
+        # Wait first: the awaited task always gets to start, even with a zero timeout.
+        await _Request("wait", task._waiters, deadline)
+        if not task._done and ticks_diff(deadline, ticks()) <= 0:
             task.cancel()
             try:
                 await task
-            except CancelledError:
-                pass
-            except Exception:
+            except BaseException:
                 pass
             raise TimeoutError
-        await _Request("wait", task._waiters, deadline)
     return task._outcome()
 
 
@@ -256,6 +268,8 @@ def wait_for(aw, timeout):
 
 async def gather(*aws, return_exceptions=False):
     tasks = [_ensure_task(aw) for aw in aws]
+    for task in tasks:
+        task._watched = True
     results = []
     for task in tasks:
         try:
@@ -283,7 +297,8 @@ class Event:
         self.state = False
 
     async def wait(self):
-        while not self.state:
+        # A woken waiter proceeds even if another one cleared the event meanwhile.
+        if not self.state:
             await _Request("wait", self._waiting)
         return True
 
@@ -301,31 +316,41 @@ class ThreadSafeFlag:
         self.state = False
 
     async def wait(self):
-        while not self.state:
+        if not self.state:
             await _Request("wait", self._waiting)
         self.state = False
 
 
 class Lock:
+    # state: False (free), True (held), or the waiting task the lock was handed to.
     def __init__(self):
         self.state = False
         self._waiting = []
 
     def locked(self):
-        return self.state
+        return self.state is True
 
     def release(self):
-        if not self.state:
+        if self.state is not True:
             raise RuntimeError("Lock not acquired")
-        self.state = False
         if self._waiting:
             task = self._waiting.pop(0)
             task._queue = None
-            _sched.ready.append(task)
+            self.state = task
+            _sched.push_ready(task)
+        else:
+            self.state = False
 
     async def acquire(self):
-        while self.state:
-            await _Request("wait", self._waiting)
+        if self.state is not False:
+            try:
+                await _Request("wait", self._waiting)
+            except CancelledError:
+                if self.state is _sched.current:
+                    # Handed the lock while being cancelled: pass it on.
+                    self.state = True
+                    self.release()
+                raise
         self.state = True
         return True
 
@@ -355,7 +380,7 @@ class Loop:
 
     @staticmethod
     def stop():
-        pass
+        _sched.stopped = True
 
     @staticmethod
     def close():
@@ -368,6 +393,16 @@ class Loop:
     @staticmethod
     def get_exception_handler():
         return Loop._exc_handler
+
+    @staticmethod
+    def default_exception_handler(loop, context):
+        print(context["message"], file=sys.stderr)
+        print("future:", context["future"], "coro=", context["future"].coro, file=sys.stderr)
+        sys.print_exception(context["exception"], sys.stderr)
+
+    @staticmethod
+    def call_exception_handler(context):
+        (Loop._exc_handler or Loop.default_exception_handler)(Loop, context)
 
 
 async def _forever():
@@ -387,4 +422,8 @@ def new_event_loop():
 
 def run(coro):
     return Loop.run_until_complete(create_task(coro))
+
+
+def run_until_complete(aw):
+    return Loop.run_until_complete(aw)
 """#

@@ -27,7 +27,9 @@ enum MicroPythonFormatting {
             if let integer = Pylib.bigInteger(value) {
                 return try Pylib.run { () throws(EngineError) in try spec.format(integer: integer) }
             }
-            let text = try str(value)
+            // MicroPython formats bytes by their content and refuses other objects.
+            guard let bytes = bytesLike(value) else { throw Pylib.strNeeded(value) }
+            let text = String(decoding: bytes, as: UTF8.self)
             return try Pylib.run { () throws(EngineError) in try spec.format(string: text) }
         }
     }
@@ -76,5 +78,45 @@ enum MicroPythonFormatting {
                 return nil
             })
         return .string(try Pylib.runMixed { try PercentFormatter.format(template, arguments, conversions) })
+    }
+
+    /// `bytes % arg`: like `str % arg`, but `%s` inserts a bytes argument's raw bytes and a
+    /// str argument's UTF-8 (MicroPython's rules). Works on a Latin-1 view of the bytes so any
+    /// byte value survives the text formatter.
+    static func percentFormatBytes(_ template: [UInt8], _ arg: Value) throws -> Value {
+        func latin1(_ bytes: [UInt8]) -> String {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            return String(scalars)
+        }
+        func text(_ value: Value, repr asRepr: Bool) throws -> String {
+            if !asRepr, let bytes = bytesLike(value) { return latin1(bytes) }
+            if !asRepr, case .str(let string) = value { return latin1(Array(string.value.utf8)) }
+            return latin1(Array((asRepr ? try repr(value) : try str(value)).utf8))
+        }
+        let arguments: PercentArguments<Value>
+        switch arg {
+        case .object(let tuple as PyTuple):
+            arguments = .tuple(tuple.items)
+        case .object(let dict as PyDict) where !dict.isSet:
+            arguments = .mapping(arg, lookup: { key in try getItem(arg, .string(key)) })
+        default:
+            arguments = .single(arg)
+        }
+        let conversions = PercentConversions<Value>(
+            str: { try text($0, repr: false) },
+            repr: { try text($0, repr: true) },
+            number: { value in
+                if case .float(let number) = value { return .float(number) }
+                if let integer = Pylib.bigInteger(value) { return .integer(integer) }
+                return .other(typeName: Pylib.typeName(value))
+            },
+            string: { value in
+                if let bytes = bytesLike(value) { return latin1(bytes) }
+                if case .str(let string) = value { return latin1(Array(string.value.utf8)) }
+                return nil
+            })
+        let result = try Pylib.runMixed { try PercentFormatter.format(latin1(template), arguments, conversions) }
+        return .makeBytes(result.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 }

@@ -32,7 +32,7 @@ func makeRandomModule() -> NativeModule {
         let low = try args.int(0)
         let high = try args.int(1)
         guard low <= high else { throw Pylib.exception(EngineError(.valueError, "")) }
-        return .int(low + Int(generator.engine.below(UInt32(truncatingIfNeeded: high - low + 1))))
+        return .int(low &+ Int(generator.engine.below(UInt32(truncatingIfNeeded: high &- low &+ 1))))
     }
     module.function("choice") { args in
         guard let sequence = args.value(0) else { throw typeError("function missing required positional argument #1") }

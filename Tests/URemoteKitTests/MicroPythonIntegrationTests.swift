@@ -24,6 +24,7 @@ import Glibc
         #expect(text(result.output) == "2\n")
         #expect(!result.raisedException)
         #expect(session.supportsRawPaste == true)
+        #expect((session.rawPasteWindow ?? 0) >= 32)
     }
 
     @Test func stateSurvivesBetweenCommandsAndConnections() throws {
@@ -39,6 +40,7 @@ import Glibc
         defer { second.close() }
         #expect(try second.evaluate("x") == "5")
         #expect(try second.evaluate("'a' + 'b'") == "'ab'")
+        #expect(try second.evaluate("x * 2  # a comment") == "10")
     }
 
     @Test func longOutputStreams() throws {
@@ -120,13 +122,14 @@ import Glibc
         defer { board.stop() }
         let session = try connect(board)
         defer { session.close() }
-        let trigger = Thread { [session] in
-            Thread.sleep(forTimeInterval: 0.5)
-            session.interrupt()
-        }
-        trigger.start()
+        // Interrupt once the program is surely running, as a user pressing Ctrl-C would.
+        var triggered = false
         let result = try session.execute("import time\nprint('start')\nwhile True:\n    time.sleep(0.01)",
-                                         timeout: .seconds(10))
+                                         timeout: .seconds(10)) { _ in
+            guard !triggered else { return }
+            triggered = true
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { session.interrupt() }
+        }
         #expect(text(result.output) == "start\n")
         #expect(result.errorText.contains("KeyboardInterrupt"))
         #expect(try session.evaluate("6*7") == "42")

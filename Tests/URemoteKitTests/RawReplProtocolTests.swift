@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func evaluateReturnsReprText() throws {
-        let board = ScriptedBoard { code in code == "print(repr(x))" ? .output("5\r\n") : .output("", error: "bad") }
+        let board = ScriptedBoard { code in code == "print(repr(\nx\n))" ? .output("5\r\n") : .output("", error: "bad") }
         #expect(try session(board).evaluate("x") == "5")
     }
 
@@ -58,6 +58,25 @@ import Testing
         let s = session(board)
         try s.enterRawRepl()
         #expect(try s.execute("x").output == Array("ok\r\n".utf8))
+    }
+
+    @Test func circuitPythonPressAnyKeyPause() throws {
+        var behaviour = ScriptedBoard.Behaviour()
+        behaviour.pressAnyKey = true
+        let board = ScriptedBoard(behaviour) { _ in .output("cp\r\n") }
+        #expect(try session(board).execute("x").output == Array("cp\r\n".utf8))
+    }
+
+    @Test func boardDeafWhileItsReplStartsIsRetried() throws {
+        var behaviour = ScriptedBoard.Behaviour()
+        behaviour.pressAnyKey = true
+        behaviour.replStartDelay = 0.3
+        let board = ScriptedBoard(behaviour) { _ in .output("late\r\n") }
+        var options = Self.fast
+        options.connectTimeout = .seconds(3)
+        let start = ContinuousClock.now
+        #expect(try session(board, options).execute("x").output == Array("late\r\n".utf8))
+        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
     @Test func silentBoardTimesOutWithAHint() throws {
@@ -194,12 +213,12 @@ import Testing
     @Test func interruptStopsARunningProgram() throws {
         let board = ScriptedBoard { _ in .runUntilInterrupted(first: "tick\r\n") }
         let s = session(board)
-        let trigger = Thread { [s] in
-            Thread.sleep(forTimeInterval: 0.2)
-            s.interrupt()
+        var triggered = false
+        let result = try s.execute("while True: pass") { _ in
+            guard !triggered else { return }
+            triggered = true
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { s.interrupt() }
         }
-        trigger.start()
-        let result = try s.execute("while True: pass")
         #expect(result.errorText.contains("KeyboardInterrupt"))
         #expect(result.output == Array("tick\r\n".utf8))
     }

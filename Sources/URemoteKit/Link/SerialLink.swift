@@ -50,6 +50,13 @@ public final class SerialLink: ByteLink, @unchecked Sendable {
             sp_free_port(port)
             throw LinkError.io("\(path): cannot configure the port at \(options.baudRate) baud: \(message)")
         }
+        // Without HUPCL the OS leaves DTR/RTS alone on close too, so closing cannot pulse an
+        // ESP32's reset line either.
+        var settings = termios()
+        if tcgetattr(fd, &settings) == 0 {
+            settings.c_cflag &= ~tcflag_t(HUPCL)
+            _ = tcsetattr(fd, TCSANOW, &settings)
+        }
         if let dtr = options.dtr { _ = sp_set_dtr(port, dtr ? SP_DTR_ON : SP_DTR_OFF) }
         if let rts = options.rts { _ = sp_set_rts(port, rts ? SP_RTS_ON : SP_RTS_OFF) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)

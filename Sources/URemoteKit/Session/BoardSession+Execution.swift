@@ -17,7 +17,8 @@ extension BoardSession {
     /// The `repr` of an expression evaluated on the board; an exception there throws
     /// `.boardException` with MicroPython's traceback.
     public func evaluate(_ expression: String) throws(SessionError) -> String {
-        let result = try execute("print(repr(\(expression)))", timeout: options.responseTimeout + .seconds(25))
+        // On lines of its own inside the parentheses, so a trailing comment cannot swallow them.
+        let result = try execute("print(repr(\n\(expression)\n))", timeout: options.responseTimeout + .seconds(25))
         if result.raisedException {
             throw SessionError.boardException(traceback: result.errorText)
         }
@@ -29,6 +30,11 @@ extension BoardSession {
     /// For streaming protocols (file transfer, mount): returns as soon as the board has accepted
     /// `code` and starts running it, having read nothing the code itself sends, so the caller can
     /// talk to the program over `link` directly and then call `finishExecution`.
+    ///
+    /// The program may not be running yet when this returns. A program that turns Ctrl-C off
+    /// (`micropython.kbd_intr(-1)`) to receive raw bytes should say when it has done so (print a
+    /// marker) and the caller should wait for that before sending data: a 0x03 that arrives
+    /// earlier interrupts the program, on a board as on the reference board.
     public func startExecution(_ code: String) throws(SessionError) {
         try ensureRawRepl()
         reader.takeAll()
@@ -124,6 +130,7 @@ extension BoardSession {
         guard increment > 0 else {
             throw SessionError.protocolViolation("\(link.name) offered a zero raw-paste window; retry with raw-paste disabled")
         }
+        rawPasteWindow = increment
         var credit = increment
         var sent = 0
         while sent < code.count {

@@ -31,6 +31,10 @@ public final class BoardSession: @unchecked Sendable {
     /// tests) check which transfer path a command took.
     public var supportsRawPaste: Bool? { rawPasteSupported }
 
+    /// The raw-paste window the board offered (its receive buffer, in bytes), once known: a hint
+    /// for sizing chunks of data that the board must hold at once.
+    public internal(set) var rawPasteWindow: Int?
+
     // MARK: Entering and leaving the raw REPL
 
     /// Robust entry: Ctrl-C (twice, spaced), drain, Ctrl-A, wait for exactly

@@ -30,6 +30,11 @@ final class ScriptedBoard: @unchecked Sendable {
         var omitRawPrompt = false
         /// Ends a raw-paste early with its own Ctrl-D after this many bytes.
         var abortPasteAfter: Int?
+        /// Starts at CircuitPython's "Press any key to enter the REPL" pause, where Ctrl-C does
+        /// nothing and any other byte starts the REPL.
+        var pressAnyKey = false
+        /// After that key, the board is deaf this long while its REPL starts (bytes are lost).
+        var replStartDelay: TimeInterval = 0
     }
 
     let host: InMemoryLink
@@ -45,8 +50,9 @@ final class ScriptedBoard: @unchecked Sendable {
     private(set) var received: [UInt8] = []
     private(set) var usedRawPaste: [Bool] = []
 
-    private enum Mode { case friendly, raw, paste }
+    private enum Mode { case waitingForKey, friendly, raw, paste }
     private var mode = Mode.friendly
+    private var deafUntil = Date.distantPast
     private var line: [UInt8] = []
     private var pasteGranted = 0
     private var pasteReceived = 0
@@ -55,6 +61,7 @@ final class ScriptedBoard: @unchecked Sendable {
         (host, board) = InMemoryLink.makePair(name: "scripted")
         behaviourStorage = behaviour
         self.handler = handler
+        if behaviour.pressAnyKey { mode = .waitingForKey }
         let thread = Thread { [unowned self] in self.serve() }
         self.thread = thread
         thread.start()
@@ -100,7 +107,13 @@ final class ScriptedBoard: @unchecked Sendable {
 
     private func consume(_ byte: UInt8) {
         lock.lock(); received.append(byte); lock.unlock()
+        if Date() < deafUntil { return }
         switch mode {
+        case .waitingForKey:
+            guard byte != 0x03 else { return }
+            mode = .friendly
+            deafUntil = Date().addingTimeInterval(behaviour.replStartDelay)
+            send("\r\nAdafruit CircuitPython 9.2.1 on 2024-11-20; Raspberry Pi Pico with rp2040\r\n>>> ")
         case .friendly:
             switch byte {
             case 0x03:

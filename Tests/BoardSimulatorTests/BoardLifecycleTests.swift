@@ -45,9 +45,7 @@ struct BoardLifecycleTests {
 
     @Test func mainPyRunsInterruptibly() throws {
         let board = try BoardHarness(files: ["main.py": "spin"])
-        Thread.sleep(forTimeInterval: 0.3)
-        try board.send([0x03])
-        let text = try board.read(until: ">>> ")
+        let text = try board.interrupt(until: ">>> ")
         #expect(text.hasPrefix("Traceback (most recent call last):\r\n  File \"main.py\""))
         #expect(text.hasSuffix("KeyboardInterrupt: \r\n" + FriendlyReplTests.banner + ">>> "))
     }

@@ -55,9 +55,7 @@ struct CircuitPythonPersonalityTests {
     @Test func mpremoteStyleEntryReachesTheRawRepl() throws {
         let board = try BoardHarness(personality: .circuitpython, files: ["code.py": "spin"])
         _ = try board.read(until: "code.py output:\r\n")
-        Thread.sleep(forTimeInterval: 0.3)
-        try board.send("\r\u{3}")
-        Thread.sleep(forTimeInterval: 0.3)
+        _ = try board.interrupt(until: "Use CTRL-D to reload.\r\n")
         try board.send("\r\u{1}")
         #expect(try board.read(until: "raw REPL; CTRL-B to exit\r\n>").hasSuffix("raw REPL; CTRL-B to exit\r\n>"))
         try board.send("print('ok')\u{4}")

@@ -86,9 +86,7 @@ struct FriendlyReplTests {
         _ = try board.read(until: ">>> ")
         try board.send("spin\r")
         _ = try board.read(until: "spin\r\n")
-        Thread.sleep(forTimeInterval: 0.2)
-        try board.send([0x03])
-        #expect(try board.read(until: ">>> ").hasSuffix("KeyboardInterrupt: \r\n>>> "))
+        #expect(try board.interrupt(until: ">>> ").hasSuffix("KeyboardInterrupt: \r\n>>> "))
     }
 
     @Test func ctrlCInterruptsASleep() throws {
@@ -96,9 +94,7 @@ struct FriendlyReplTests {
         _ = try board.read(until: ">>> ")
         try board.send("sleep\r")
         _ = try board.read(until: "sleep\r\n")
-        Thread.sleep(forTimeInterval: 0.2)
-        try board.send([0x03])
-        #expect(try board.read(until: ">>> ").hasSuffix("KeyboardInterrupt: \r\n>>> "))
+        #expect(try board.interrupt(until: ">>> ").hasSuffix("KeyboardInterrupt: \r\n>>> "))
     }
 
     @Test func ctrlCAtThePromptCancelsTheLine() throws {

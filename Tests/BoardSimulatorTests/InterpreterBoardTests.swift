@@ -62,9 +62,7 @@ struct InterpreterBoardTests {
         for code in ["while True:\n    pass", "import time\ntime.sleep(30)"] {
             try board.send(code + "\u{4}")
             _ = try board.read(until: "OK")
-            Thread.sleep(forTimeInterval: 0.3)
-            try board.send([0x03])
-            let reply = try board.read(until: "\u{4}>", timeout: .seconds(5))
+            let reply = try board.interrupt(until: "\u{4}>")
             #expect(reply.contains("KeyboardInterrupt"), "\(code)")
         }
     }

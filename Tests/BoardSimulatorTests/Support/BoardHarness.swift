@@ -60,6 +60,22 @@ final class BoardHarness: @unchecked Sendable {
         }
     }
 
+    /// Presses Ctrl-C, again every half second as a person would, until `marker` arrives: a
+    /// Ctrl-C that lands before the code starts running only reaches the input buffer.
+    func interrupt(until marker: String, timeout: Duration = .seconds(15)) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout.seconds)
+        var collected: [UInt8] = []
+        while true {
+            try send([0x03])
+            do {
+                collected += try read(untilBytes: Array(marker.utf8), timeout: .milliseconds(500))
+                return String(decoding: collected, as: UTF8.self)
+            } catch HarnessError.timeout(_, let got) {
+                if Date() > deadline { throw HarnessError.timeout(expected: Array(marker.utf8), got: collected + got) }
+            }
+        }
+    }
+
     /// Whatever arrives within `duration`.
     func drain(for duration: Duration) throws -> [UInt8] {
         let deadline = Date().addingTimeInterval(duration.seconds)

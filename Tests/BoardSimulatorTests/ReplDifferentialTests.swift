@@ -34,6 +34,31 @@ struct ReplDifferentialTests {
         #expect(ours == reference, "\nsim:  \(String(reflecting: ours))\nunix: \(String(reflecting: reference))")
     }
 
+    /// Raw REPL and raw-paste exchanges (after the friendly banner), as tools drive them.
+    static let rawScripts: [[String]] = [
+        ["\r\u{1}", "print(1 + 1)\u{4}", "1/0\u{4}", "garbage\u{3}x = 7\u{4}", "print(x)\u{4}"],
+        ["\r\u{1}", "\u{5}A\u{1}", "for i in range(3):\n    print(i)\n\u{4}", "\u{5}B\u{1}", "\u{5}A\u{1}", "import nosuchmodule\u{4}"],
+        ["\r\u{1}", "\u{5}A\u{1}", "print('x' * 300)\n" + String(repeating: "# padding line to cross a window\n", count: 10) + "\u{4}"],
+    ]
+
+    @Test(arguments: 0..<rawScripts.count)
+    func rawReplMatchesTheUnixPort(index: Int) throws {
+        let script = Self.rawScripts[index]
+        let micropython = try ToolProcess.find("micropython", hint: "run scripts/install-deps (the MicroPython unix port)")
+        let python = try ToolProcess.find("python3", hint: "install python3")
+        let reference = try Self.unixPortEcho(micropython: micropython, python: python, script: script)
+        let board = try BoardHarness(engine: InterpreterEngine.factory)
+        _ = try board.read(until: ">>> ", timeout: .seconds(10))
+        var simulated: [UInt8] = []
+        for keys in script {
+            try board.send(keys)
+            simulated += try board.drain(for: .milliseconds(250))
+        }
+        let ours = String(decoding: simulated, as: UTF8.self)
+        #expect(ours.contains("raw REPL; CTRL-B to exit\r\n>"))
+        #expect(ours == reference, "\nsim:  \(String(reflecting: ours))\nunix: \(String(reflecting: reference))")
+    }
+
     /// Drives `micropython` on a pty; its terminal adds `\r` before each `\n`, which is undone.
     static func unixPortEcho(micropython: String, python: String, script: [String]) throws -> String {
         let hexScript = script.map { Array($0.utf8).map { String(format: "%02x", $0) }.joined() }.joined(separator: ",")

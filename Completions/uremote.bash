@@ -10,6 +10,8 @@ _uremote() {
         w="${COMP_WORDS[i]}"
         case "$w" in
             +) cmd="" ;;
+        sim)
+            if ((i + 1 < COMP_CWORD)); then cmd="sim ${COMP_WORDS[i+1]}"; ((i++)); else cmd="sim"; fi ;;
             'connect') cmd='connect' ;;
             'disconnect') cmd='disconnect' ;;
             'resume') cmd='resume' ;;
@@ -20,8 +22,6 @@ _uremote() {
             'eval') cmd='eval' ;;
             'run') cmd='run' ;;
             'repl') cmd='repl' ;;
-            'mount') cmd='mount' ;;
-            'umount') cmd='umount' ;;
             'sleep') cmd='sleep' ;;
             'rtc') cmd='rtc' ;;
             'version') cmd='version' ;;
@@ -47,6 +47,12 @@ _uremote() {
         'repl:--capture') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'repl:--inject-code') COMPREPLY=(); return ;;
         'repl:--inject-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--link') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--flash') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--personality') COMPREPLY=($(compgen -W 'micropython circuitpython' -- "$cur")); return; return ;;
+        'sim serve:--baud') COMPREPLY=(); return ;;
+        'sim serve:--capacity') COMPREPLY=(); return ;;
+        'sim serve:--faults') COMPREPLY=(); return ;;
     esac
 
     if [[ "$cur" == -* ]]; then
@@ -56,18 +62,18 @@ _uremote() {
             'exec') opts='--follow --no-follow -f --help' ;;
             'run') opts='--follow --no-follow -f --help' ;;
             'repl') opts='--escape-non-printable --no-escape-non-printable -e --capture --inject-code --inject-file --help' ;;
-            'mount') opts='--unsafe-links -l --help' ;;
             'rtc') opts='--set --no-set -s --help' ;;
+            'sim serve') opts='--link --flash --personality --baud --capacity --faults --help' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
     fi
 
     case "$cmd" in
-        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
+        'sim') COMPREPLY=($(compgen -W 'serve' -- "$cur")); return ;;
+        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
-        'mount') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl mount umount sleep rtc version help devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help sim devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

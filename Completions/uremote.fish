@@ -10,6 +10,13 @@ function __uremote_command
         switch $w
             case +
                 set cmd ""
+        case sim
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "sim $tokens[$i]"
+            else
+                set cmd sim
+            end
             case 'connect'
                 set cmd 'connect'
             case 'disconnect'
@@ -57,7 +64,7 @@ end
 function __uremote_offers_commands
     set -l cmd (__uremote_command)
     switch $cmd
-        case  connect
+        case 'sim' connect
             return 1
     end
     return 0
@@ -80,6 +87,7 @@ complete -c uremote -n __uremote_offers_commands -a 'sleep' -d 'wait before the 
 complete -c uremote -n __uremote_offers_commands -a 'rtc' -d 'print the board\'s real-time clock, or set it to the computer\'s time'
 complete -c uremote -n __uremote_offers_commands -a 'version' -d 'print uremote\'s version and exit'
 complete -c uremote -n __uremote_offers_commands -a 'help' -d 'print the list of commands, or help on one command, and exit'
+complete -c uremote -n __uremote_offers_commands -a 'sim' -d 'sim commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
 complete -c uremote -n __uremote_offers_commands -a 'a0' -d 'connect to serial port /dev/ttyACM0'
 complete -c uremote -n __uremote_offers_commands -a 'a1' -d 'connect to serial port /dev/ttyACM1'
@@ -93,12 +101,13 @@ complete -c uremote -n __uremote_offers_commands -a 'c0' -d 'connect to serial p
 complete -c uremote -n __uremote_offers_commands -a 'c1' -d 'connect to serial port COM1'
 complete -c uremote -n __uremote_offers_commands -a 'c2' -d 'connect to serial port COM2'
 complete -c uremote -n __uremote_offers_commands -a 'c3' -d 'connect to serial port COM3'
+complete -c uremote -n '__uremote_is sim' -a 'serve' -d 'serve the simulated board on a pseudo-terminal until stopped'
 complete -c uremote -n '__uremote_is \'connect\'' -l baud -r -d 'serial line rate in bits per second (default 115200)'
 complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
 complete -c uremote -n '__uremote_is \'connect\'' -l rts -d 'force the RTS line on (--rts) or off (--no-rts)'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-rts -d 'turn off --rts'
-complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -d device
+complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -d device
 complete -c uremote -n '__uremote_is \'connect\'' -a '(__fish_complete_path /dev/tty)' -d port
 complete -c uremote -n '__uremote_is \'exec\'' -l follow -s f -d 'wait for the program and stream its output (default); --no-follow starts it and moves on'
 complete -c uremote -n '__uremote_is \'exec\'' -l no-follow -d 'turn off --follow'
@@ -114,3 +123,9 @@ complete -c uremote -n '__uremote_is \'mount\'' -l unsafe-links -s l -d 'follow 
 complete -c uremote -n '__uremote_is \'mount\'' -F
 complete -c uremote -n '__uremote_is \'rtc\'' -l set -s s -d 'set the board\'s clock to the computer\'s local time'
 complete -c uremote -n '__uremote_is \'rtc\'' -l no-set -d 'turn off --set'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l link -r -F -d 'also make PATH a symlink to the pseudo-terminal, a stable name for scripts'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l flash -r -F -d 'use DIR as the board\'s flash'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l personality -r -d 'micropython (default) or circuitpython'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l baud -r -d 'pace the link at RATE bits/s with a UART\'s overflowing receive buffer'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l capacity -r -d 'flash size (default 2097152)'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l faults -r -d 'testing: misbehave, e.g. drop=0.01,corrupt=0.001,disconnect-after=N,reset-after=N,delay-ms=N,seed=N'

@@ -1,3 +1,4 @@
+import BoardSimulator
 import URemoteKit
 
 /// Every command and shortcut of uremote: the single source of truth for parsing, `help`,
@@ -18,6 +19,7 @@ enum CommandTable {
         UnmountCommand.self,
         SleepCommand.self,
         RtcCommand.self,
+        SimServeCommand.self,
         VersionCommand.self,
         HelpCommand.self,
     ]
@@ -31,6 +33,7 @@ enum CommandTable {
                                          summary: "connect to serial port \(base)\(number)"))
             }
         }
+        list.append(ShortcutSpec("sim", expandsTo: ["connect", "sim"], summary: "connect to the built-in simulated board"))
         list.append(ShortcutSpec("--help", expandsTo: ["help"], summary: "same as help"))
         list.append(ShortcutSpec("--version", expandsTo: ["version"], summary: "same as version"))
         return list
@@ -38,7 +41,7 @@ enum CommandTable {
 
     /// Registrations of `SCHEME:` devices (`sim`, `sim:NAME`), e.g. `{ SimulatorLinkScheme.register(...) }`.
     /// They run once, just before the first connection, so `uremote version` never pays for them.
-    static let deviceSchemes: [@Sendable () -> Void] = []
+    static let deviceSchemes: [@Sendable () -> Void] = [{ SimulatorLinkScheme.register() }]
 
     static let grammar = CommandGrammar(commands: commands.map { $0.spec }, shortcuts: shortcuts)
 

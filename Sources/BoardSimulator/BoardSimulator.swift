@@ -1,1 +1,0 @@
-// BoardSimulator target: see docs/ARCHITECTURE.md

@@ -1,0 +1,173 @@
+/// An insertion-ordered hash table keyed by Python values (dict, set and namespaces).
+///
+/// Entries live in arrays in insertion order; `table` maps hash slots to entry indices with
+/// open addressing. Deleted entries leave holes that are compacted on growth. String keys
+/// take a fast path that never calls back into Python.
+final class PyDict: PyObject {
+    private(set) var keys: [Value?] = []
+    private(set) var values: [Value] = []
+    private var hashes: [Int] = []
+    private var table: [Int32] = []   // -1 empty, -2 deleted, else entry index
+    private(set) var count = 0
+    var isSet = false
+    var frozen = false
+    /// Class for dict subclasses like OrderedDict; nil means plain dict/set.
+    var customClass: PyClass?
+
+    override init() {}
+
+    override var pyClass: PyClass {
+        if let c = customClass { return c }
+        if isSet { return frozen ? frozensetType : setType }
+        return dictType
+    }
+
+    private func slotFor(hash: Int, key: Value, eq: (Value, Value) throws -> Bool) throws -> (found: Int?, insertAt: Int) {
+        if table.isEmpty { return (nil, -1) }
+        let mask = table.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        var firstDeleted = -1
+        while true {
+            let e = table[i]
+            if e == -1 { return (nil, firstDeleted >= 0 ? firstDeleted : i) }
+            if e == -2 {
+                if firstDeleted < 0 { firstDeleted = i }
+            } else {
+                let idx = Int(e)
+                if hashes[idx] == hash, let k = keys[idx], try eq(k, key) { return (i, i) }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(perturb & 0xffff_ffff)) & mask
+        }
+    }
+
+    private func rebuild(capacity: Int) {
+        var newKeys: [Value?] = []; var newValues: [Value] = []; var newHashes: [Int] = []
+        newKeys.reserveCapacity(count); newValues.reserveCapacity(count); newHashes.reserveCapacity(count)
+        for i in 0..<keys.count where keys[i] != nil {
+            newKeys.append(keys[i]); newValues.append(values[i]); newHashes.append(hashes[i])
+        }
+        keys = newKeys; values = newValues; hashes = newHashes
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        table = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for (idx, h) in hashes.enumerated() {
+            var i = h & mask
+            var perturb = UInt(bitPattern: h)
+            while table[i] != -1 {
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(perturb & 0xffff_ffff)) & mask
+            }
+            table[i] = Int32(idx)
+        }
+    }
+
+    func get(_ key: Value) throws -> Value? {
+        if count == 0 { return nil }
+        let h = try pyHash(key)
+        let (found, _) = try slotFor(hash: h, key: key, eq: pyEquals)
+        if let f = found { return values[Int(table[f])] }
+        return nil
+    }
+
+    func set(_ key: Value, _ value: Value) throws {
+        let h = try pyHash(key)
+        try insert(hash: h, key: key, value: value, eq: pyEquals)
+    }
+
+    private func insert(hash h: Int, key: Value, value: Value, eq: (Value, Value) throws -> Bool) throws {
+        if (keys.count + 1) * 3 >= table.count * 2 { rebuild(capacity: count + 1) }
+        let (found, insertAt) = try slotFor(hash: h, key: key, eq: eq)
+        if let f = found { values[Int(table[f])] = value; return }
+        table[insertAt] = Int32(keys.count)
+        keys.append(key); values.append(value); hashes.append(h)
+        count += 1
+    }
+
+    @discardableResult
+    func remove(_ key: Value) throws -> Value? {
+        if count == 0 { return nil }
+        let h = try pyHash(key)
+        let (found, _) = try slotFor(hash: h, key: key, eq: pyEquals)
+        guard let f = found else { return nil }
+        let idx = Int(table[f])
+        let v = values[idx]
+        table[f] = -2
+        keys[idx] = nil
+        values[idx] = .none
+        count -= 1
+        if count == 0 { clear() }
+        return v
+    }
+
+    func clear() { keys = []; values = []; hashes = []; table = []; count = 0 }
+
+    // String fast path: strings compare by content without calling back into Python.
+    func getStr(_ name: String) -> Value? {
+        if count == 0 { return nil }
+        let k = PyStr(name)
+        return try? get(.str(k))
+    }
+    func getStr(_ key: PyStr) -> Value? {
+        if count == 0 { return nil }
+        return try? get(.str(key))
+    }
+    func setStr(_ name: String, _ value: Value) {
+        try? set(.str(PyStr(name)), value)
+    }
+    func setStr(_ key: PyStr, _ value: Value) {
+        try? set(.str(key), value)
+    }
+
+    /// Live entries in insertion order.
+    var entries: [(key: Value, value: Value)] {
+        var r: [(key: Value, value: Value)] = []
+        r.reserveCapacity(count)
+        for i in 0..<keys.count { if let k = keys[i] { r.append((k, values[i])) } }
+        return r
+    }
+    var keyList: [Value] { keys.compactMap { $0 } }
+
+    /// Position-based iteration that tolerates reads during iteration; returns nil at the end.
+    func entry(at position: inout Int) -> (key: Value, value: Value)? {
+        while position < keys.count {
+            let p = position
+            position += 1
+            if let k = keys[p] { return (k, values[p]) }
+        }
+        return nil
+    }
+    var storageCount: Int { keys.count }
+
+    func popLast() -> (key: Value, value: Value)? {
+        var i = keys.count - 1
+        while i >= 0 {
+            if let k = keys[i] {
+                let v = values[i]
+                _ = try? remove(k)
+                return (k, v)
+            }
+            i -= 1
+        }
+        return nil
+    }
+    func popFirst() -> (key: Value, value: Value)? {
+        for i in 0..<keys.count {
+            if let k = keys[i] {
+                let v = values[i]
+                _ = try? remove(k)
+                return (k, v)
+            }
+        }
+        return nil
+    }
+
+    func copy() -> PyDict {
+        let d = PyDict()
+        d.keys = keys; d.values = values; d.hashes = hashes; d.table = table; d.count = count
+        d.isSet = isSet; d.frozen = frozen
+        return d
+    }
+}

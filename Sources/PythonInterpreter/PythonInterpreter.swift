@@ -1,1 +1,0 @@
-// PythonInterpreter target: see docs/ARCHITECTURE.md

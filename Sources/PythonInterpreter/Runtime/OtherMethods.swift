@@ -1,0 +1,346 @@
+import BigInt
+import Foundation
+
+private func selfBytes(_ a: [Value]) throws -> [UInt8] {
+    guard let f = a.first, let b = bytesLike(f) else { throw typeError("descriptor requires a bytes object") }
+    return b
+}
+private func wrapLike(_ a: [Value], _ b: [UInt8]) -> Value {
+    if case .object(is PyByteArray)? = a.first { return .object(PyByteArray(b)) }
+    return .bytes(b)
+}
+
+func installBytesMethods() {
+    let common: [(String, NativeFn)] = [
+        ("decode", { a, _ in .string(String(decoding: try selfBytes(a), as: UTF8.self)) }),
+        ("hex", { a, _ in
+            let sep = a.count > 1 ? try toStr(a[1]) : ""
+            return .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined(separator: sep))
+        }),
+        ("find", { a, _ in .int(findBytes(try selfBytes(a), try subBytes(a[1]), from: a.count > 2 ? try toInt(a[2]) : 0) ?? -1) }),
+        ("index", { a, _ in
+            guard let r = findBytes(try selfBytes(a), try subBytes(a[1]), from: a.count > 2 ? try toInt(a[2]) : 0) else { throw valueError("subsection not found") }
+            return .int(r)
+        }),
+        ("rfind", { a, _ in
+            let h = try selfBytes(a), n = try subBytes(a[1])
+            var i = h.count - n.count
+            while i >= 0 { if Array(h[i..<(i + n.count)]) == n { return .int(i) }; i -= 1 }
+            return .int(-1)
+        }),
+        ("count", { a, _ in
+            let h = try selfBytes(a), n = try subBytes(a[1])
+            if n.isEmpty { return .int(h.count + 1) }
+            var c = 0, i = 0
+            while let r = findBytes(h, n, from: i) { c += 1; i = r + n.count }
+            return .int(c)
+        }),
+        ("startswith", { a, _ in .bool(try selfBytes(a).starts(with: try subBytes(a[1]))) }),
+        ("endswith", { a, _ in
+            let h = try selfBytes(a), n = try subBytes(a[1])
+            return .bool(h.count >= n.count && Array(h[(h.count - n.count)...]) == n)
+        }),
+        ("replace", { a, _ in
+            let h = try selfBytes(a), old = try subBytes(a[1]), new = try subBytes(a[2])
+            if old.isEmpty { return wrapLike(a, h) }
+            var out: [UInt8] = []; var i = 0
+            while i < h.count {
+                if i + old.count <= h.count && Array(h[i..<(i + old.count)]) == old { out += new; i += old.count } else { out.append(h[i]); i += 1 }
+            }
+            return wrapLike(a, out)
+        }),
+        ("split", { a, kw in
+            let h = try selfBytes(a)
+            let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
+            let maxSplit = a.count > 2 ? try toInt(a[2]) : -1
+            if sepV.isNone {
+                let s = String(decoding: h, as: UTF8.self)
+                return .list(splitWhitespace(s, maxSplit).map { wrapLike(a, Array($0.utf8)) })
+            }
+            let sep = try subBytes(sepV)
+            var parts: [Value] = []; var start = 0
+            while maxSplit < 0 || parts.count < maxSplit, let r = findBytes(h, sep, from: start) {
+                parts.append(wrapLike(a, Array(h[start..<r]))); start = r + sep.count
+            }
+            parts.append(wrapLike(a, Array(h[start...])))
+            return .list(parts)
+        }),
+        ("strip", { a, _ in
+            let h = try selfBytes(a)
+            let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
+            var s = h[...]
+            while let f = s.first, set.contains(f) { s.removeFirst() }
+            while let l = s.last, set.contains(l) { s.removeLast() }
+            return wrapLike(a, Array(s))
+        }),
+        ("lstrip", { a, _ in
+            let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
+            var s = try selfBytes(a)[...]
+            while let f = s.first, set.contains(f) { s.removeFirst() }
+            return wrapLike(a, Array(s))
+        }),
+        ("rstrip", { a, _ in
+            let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
+            var s = try selfBytes(a)[...]
+            while let l = s.last, set.contains(l) { s.removeLast() }
+            return wrapLike(a, Array(s))
+        }),
+        ("join", { a, _ in
+            let sep = try selfBytes(a)
+            var out: [UInt8] = []
+            var first = true
+            try forEach(a[1]) { x in
+                if !first { out += sep }
+                first = false
+                out += try subBytes(x)
+                return true
+            }
+            return wrapLike(a, out)
+        }),
+        ("upper", { a, _ in wrapLike(a, try selfBytes(a).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }) }),
+        ("lower", { a, _ in wrapLike(a, try selfBytes(a).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) }),
+        ("isdigit", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { $0 >= 48 && $0 <= 57 }) }),
+        ("isalpha", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { ($0 | 32) >= 97 && ($0 | 32) <= 122 }) }),
+        ("isspace", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { [32, 9, 10, 13, 11, 12].contains($0) }) }),
+        ("__len__", { a, _ in .int(try selfBytes(a).count) }),
+        ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
+        ("__iter__", { a, _ in try getIter(a[0]) }),
+        ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
+    ]
+    addMethods(bytesType, common)
+    addMethods(bytearrayType, common)
+    addMethods(bytesType, [("fromhex", { a, _ in .bytes(try fromHex(try toStr(a.last ?? Value.none))) })])
+    if case .object(let f)? = bytesType.dict.getStr("fromhex") { bytesType.dict.setStr("fromhex", .object(PyStaticMethod(.object(f)))) }
+    addMethods(bytearrayType, [
+        ("append", { a, _ in
+            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
+            b.bytes.append(try byteValue(a[1])); return .none
+        }),
+        ("extend", { a, _ in
+            guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
+            b.bytes.append(contentsOf: try bytesFromValue(a[1])); return .none
+        }),
+        ("__setitem__", { a, _ in try setItem(a[0], a[1], a[2]); return .none }),
+    ])
+    addMethods(memoryviewType, [
+        ("tobytes", { a, _ in .bytes(try selfBytes(a)) }),
+        ("hex", { a, _ in .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined()) }),
+        ("__len__", { a, _ in .int(try length(a[0])) }),
+    ])
+}
+
+func fromHex(_ s: String) throws -> [UInt8] {
+    let digits = Array(s.filter { !$0.isWhitespace })
+    if digits.count % 2 != 0 { throw valueError("non-hexadecimal number found in fromhex() arg") }
+    var out: [UInt8] = []
+    var i = 0
+    while i < digits.count {
+        guard let v = UInt8(String(digits[i...i + 1]), radix: 16) else { throw valueError("non-hexadecimal number found in fromhex() arg") }
+        out.append(v); i += 2
+    }
+    return out
+}
+
+private func subBytes(_ v: Value) throws -> [UInt8] {
+    if let b = bytesLike(v) { return b }
+    if case .int(let i) = v { return [try byteValue(.int(i))] }
+    throw typeError("a bytes-like object is required, not '\(typeName(v))'")
+}
+
+func installNumberMethods() {
+    addMethods(intType, [
+        ("to_bytes", { a, kw in
+            guard let b = bigValue(a[0]) else { throw typeError("bad self") }
+            let n = a.count > 1 ? try toInt(a[1]) : try toInt(kwarg(kw, "length") ?? .int(1))
+            let order = a.count > 2 ? try toStr(a[2]) : ((try? toStr(kwarg(kw, "byteorder") ?? .string("big"))) ?? "big")
+            let signed = try truthy(kwarg(kw, "signed") ?? .bool(false))
+            if b < 0 && !signed { throw pyErr(overflowErrorType, "can't convert negative int to unsigned") }
+            var v = b < 0 ? (BigInt(1) << (n * 8)) + b : b
+            var out: [UInt8] = []
+            for _ in 0..<n { out.append(UInt8(truncatingIfNeeded: Int(v & 0xff))); v >>= 8 }
+            if !v.isZero && !signed { throw pyErr(overflowErrorType, "buffer too small") }
+            return .bytes(order == "little" ? out : out.reversed())
+        }),
+        ("from_bytes", { a, kw in
+            let args = a.first.map { if case .object(is PyClass) = $0 { return Array(a.dropFirst()) }; return a } ?? a
+            guard args.count >= 1 else { throw typeError("function missing required argument") }
+            let bytes = try bytesFromValue(args[0])
+            let order = args.count > 1 ? try toStr(args[1]) : ((try? toStr(kwarg(kw, "byteorder") ?? .string("big"))) ?? "big")
+            let signed = try truthy(kwarg(kw, "signed") ?? .bool(false))
+            let seq = order == "little" ? bytes.reversed() : bytes
+            var v = BigInt(0)
+            for x in seq { v = (v << 8) | BigInt(x) }
+            if signed, let first = seq.first, first & 0x80 != 0 { v -= BigInt(1) << (bytes.count * 8) }
+            return .bigint(v)
+        }),
+        ("conjugate", { a, _ in a[0] }),
+        ("__index__", { a, _ in a[0] }),
+        ("__int__", { a, _ in a[0] }),
+    ])
+    if case .object(let f)? = intType.dict.getStr("from_bytes") { intType.dict.setStr("from_bytes", .object(PyClassMethod(.object(f)))) }
+    for op in [BinOp.add, .sub, .mul, .truediv, .floordiv, .mod, .pow, .lshift, .rshift, .and, .or, .xor] {
+        let o = op
+        addMethods(intType, [(op.dunder, { a, _ in
+            guard a.count == 2 else { throw typeError("bad args") }
+            if intOperand(a[1]) == nil, !(a[1].asObject is PyInstance) { return .object(notImplemented) }
+            return try binaryOp(o, a[0], a[1])
+        })])
+        addMethods(intType, [(op.reflected, { a, _ in try binaryOp(o, a[1], a[0]) })])
+        addMethods(floatType, [(op.dunder, { a, _ in try binaryOp(o, a[0], a[1]) })])
+        addMethods(floatType, [(op.reflected, { a, _ in try binaryOp(o, a[1], a[0]) })])
+    }
+    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        addMethods(intType, [(name, { a, _ in .bool(try richCompare(name, a[0], a[1])) })])
+        addMethods(floatType, [(name, { a, _ in .bool(try richCompare(name, a[0], a[1])) })])
+    }
+    addMethods(intType, [
+        ("__eq__", { a, _ in .bool(try pyEquals(a[0], a[1])) }),
+        ("__hash__", { a, _ in .int(try pyHash(a[0])) }),
+        ("__neg__", { a, _ in try unaryOp("-", a[0]) }),
+        ("__str__", { a, _ in .string(try str(a[0])) }),
+        ("__repr__", { a, _ in .string(try repr(a[0])) }),
+    ])
+    addMethods(floatType, [
+        ("__eq__", { a, _ in .bool(try pyEquals(a[0], a[1])) }),
+        ("__hash__", { a, _ in .int(try pyHash(a[0])) }),
+        ("__neg__", { a, _ in try unaryOp("-", a[0]) }),
+        ("__int__", { a, _ in try instantiate(intType, [a[0]], []) }),
+        ("__float__", { a, _ in a[0] }),
+        ("__str__", { a, _ in .string(try str(a[0])) }),
+        ("__repr__", { a, _ in .string(try repr(a[0])) }),
+        ("conjugate", { a, _ in a[0] }),
+        ("as_integer_ratio", { a, _ in
+            var d = try toDouble(a[0])
+            if !d.isFinite { throw valueError("cannot convert to integer ratio") }
+            var den = BigInt(1)
+            while d != d.rounded() { d *= 2; den *= 2 }
+            return .tuple([.bigint(BigInt(d)), .bigint(den)])
+        }),
+    ])
+    addMethods(complexType, [
+        ("conjugate", { a, _ in
+            guard case .object(let c as PyComplex) = a[0] else { throw typeError("bad self") }
+            return .object(PyComplex(c.re, -c.im))
+        }),
+    ])
+}
+
+private func selfGenerator(_ a: [Value]) throws -> PyGenerator {
+    guard case .object(let g as PyGenerator)? = a.first else { throw typeError("descriptor requires a generator") }
+    return g
+}
+
+func installObjectMethods() {
+    addMethods(objectType, [
+        ("__init__", { _, _ in .none }),
+        ("__new__", { a, _ in
+            guard case .object(let c as PyClass)? = a.first else { throw typeError("object.__new__(X): X is not a type object") }
+            return try makeInstance(c, [], [])
+        }),
+        ("__eq__", { a, _ in a[0].isIdentical(a[1]) ? .bool(true) : .object(notImplemented) }),
+        ("__ne__", { a, _ in
+            let r = try pyEquals(a[0], a[1])
+            return .bool(!r)
+        }),
+        ("__repr__", { a, _ in
+            if case .object(let o) = a[0] { return .string("<\(o.pyClass.name) object at \(objectAddress(o))>") }
+            return .string(try repr(a[0]))
+        }),
+        ("__str__", { a, _ in .string(try repr(a[0])) }),
+        ("__hash__", { a, _ in
+            if case .object(let o) = a[0] { return .int(ObjectIdentifier(o).hashValue) }
+            return .int(try pyHash(a[0]))
+        }),
+        ("__setattr__", { a, _ in
+            guard a.count == 3, case .object(let inst as PyInstance) = a[0] else { throw typeError("bad self") }
+            if let ca = inst.cls.lookup(try toStr(a[1])), case .object(let p as PyProperty) = ca, !p.fset.isNone {
+                _ = try callValue(p.fset, [a[0], a[2]], []); return .none
+            }
+            inst.attrs[try toStr(a[1])] = a[2]
+            return .none
+        }),
+        ("__delattr__", { a, _ in
+            guard a.count == 2, case .object(let inst as PyInstance) = a[0] else { throw typeError("bad self") }
+            let n = try toStr(a[1])
+            if inst.attrs.removeValue(forKey: n) == nil { throw attributeError(n) }
+            return .none
+        }),
+        ("__getattribute__", { a, _ in
+            guard a.count == 2, case .object(let inst as PyInstance) = a[0] else { throw typeError("bad self") }
+            let n = try toStr(a[1])
+            if let v = inst.attrs[n] { return v }
+            if let ca = inst.cls.lookup(n) { return try bindClassAttr(ca, a[0], inst.cls) }
+            throw attributeError("'\(inst.cls.name)' object has no attribute '\(n)'")
+        }),
+        ("__init_subclass__", { _, _ in .none }),
+        ("__dir__", { a, _ in try callValue(.object(PyBuiltinFunction("dir") { _, _ in .list([]) }), [a[0]], []) }),
+    ])
+    if case .object(let f)? = objectType.dict.getStr("__new__") { objectType.dict.setStr("__new__", .object(PyStaticMethod(.object(f)))) }
+    if case .object(let f)? = objectType.dict.getStr("__init_subclass__") { objectType.dict.setStr("__init_subclass__", .object(PyClassMethod(.object(f)))) }
+    _ = try? objectType.dict.remove(.string("__dir__"))
+    addMethods(typeType, [
+        ("mro", { a, _ in
+            guard case .object(let c as PyClass)? = a.first else { throw typeError("bad self") }
+            return .list(c.mro.map { .object($0) })
+        }),
+        ("__subclasses__", { _, _ in .list([]) }),
+    ])
+    addMethods(baseExceptionType, [
+        ("__init__", { a, _ in
+            if case .object(let e as PyExceptionObject)? = a.first { e.args = Array(a.dropFirst()) }
+            return .none
+        }),
+        ("with_traceback", { a, _ in a[0] }),
+        ("add_note", { _, _ in .none }),
+    ])
+    // generators
+    let genMethods: [(String, NativeFn)] = [
+        ("send", { a, _ in
+            let g = try selfGenerator(a)
+            if let v = try g.resume(a.count > 1 ? a[1] : .none) { return v }
+            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+        }),
+        ("__next__", { a, _ in
+            let g = try selfGenerator(a)
+            if let v = try g.resume(.none) { return v }
+            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+        }),
+        ("throw", { a, _ in
+            let g = try selfGenerator(a)
+            guard a.count > 1 else { throw typeError("throw expected at least 1 argument") }
+            var excV = a[1]
+            if a.count > 2, case .object(let c as PyClass) = a[1], !a[2].isNone {
+                excV = try callValue(.object(c), [a[2]], [])
+            }
+            let exc = try makeRaisable(excV)
+            if let v = try g.throwIn(PyError(exception: exc)) { return v }
+            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+        }),
+        ("close", { a, _ in try selfGenerator(a).close(); return .none }),
+        ("__iter__", { a, _ in a[0] }),
+    ]
+    addMethods(generatorType, genMethods)
+    addMethods(coroutineType, genMethods)
+    addMethods(coroutineType, [("__await__", { a, _ in a[0] })])
+    addMethods(iteratorType, [
+        ("__next__", { a, _ in
+            if let v = try nextValue(a[0]) { return v }
+            throw PyError(exception: makeException(stopIterationType, []))
+        }),
+        ("__iter__", { a, _ in a[0] }),
+    ])
+    addMethods(propertyType, [
+        ("getter", { a, _ in
+            guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
+            return .object(PyProperty(a[1], p.fset, p.fdel))
+        }),
+        ("setter", { a, _ in
+            guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
+            return .object(PyProperty(p.fget, a[1], p.fdel))
+        }),
+        ("deleter", { a, _ in
+            guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
+            return .object(PyProperty(p.fget, p.fset, a[1]))
+        }),
+    ])
+}

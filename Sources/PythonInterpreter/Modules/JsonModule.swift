@@ -54,7 +54,11 @@ func makeJsonModule() -> NativeModule {
                 try encodeItems(list.items, writer, &output, depth: depth)
             } else if let tuple = object as? PyTuple {
                 try encodeItems(tuple.items, writer, &output, depth: depth)
-            } else if let dict = object as? PyDict, typeOf(value) === dictType || typeOf(value).name == "OrderedDict" {
+            } else if let instance = object as? PyInstance, let base = instance.base, instance.cls.lookup("_fields") == nil {
+                // Subclasses of builtin types (class L(list)) encode as their base; namedtuples
+                // are their own type in MicroPython and print as text.
+                try encode(base, writer, &output, depth: depth + 1)
+            } else if let dict = object as? PyDict, !dict.isSet {
                 output += "{"
                 var position = 0
                 var first = true

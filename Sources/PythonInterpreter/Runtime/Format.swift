@@ -241,6 +241,22 @@ func percentFormat(_ fmt: String, _ arg: Value) throws -> Value {
         if c != "%" { out.append(c); i += 1; continue }
         i += 1
         guard i < chars.count else { throw valueError("incomplete format") }
+        if chars[i] == "s" || chars[i] == "d" {
+            // common case without flags/width
+            let v = try next()
+            if chars[i] == "s" { out += try str(v) } else {
+                switch v {
+                case .int(let n): out += String(n)
+                case .bool(let b): out += b ? "1" : "0"
+                case .float(let d): out += String(Int(d))
+                default:
+                    guard let b = bigValue(v) else { throw typeError("can't convert \(typeName(v)) to int") }
+                    out += b.description
+                }
+            }
+            i += 1
+            continue
+        }
         var key: String? = nil
         if chars[i] == "(" {
             var j = i + 1

@@ -35,9 +35,18 @@ func makeJsonModule() -> NativeModule {
         guard let separators = args.keywords.first(where: { $0.0 == "separators" })?.1, !separators.isNone else {
             return JSONWriter()
         }
-        let parts = try iterateToArray(separators)
+        let parts: [Value]
+        switch separators {
+        case .object(let tuple as PyTuple): parts = tuple.items
+        case .object(let list as PyList): parts = list.items
+        default: throw typeError("object '\(Pylib.typeName(separators))' isn't a tuple or list")
+        }
         guard parts.count == 2 else { throw valueError("requested length 2 but object has length \(parts.count)") }
-        return JSONWriter(itemSeparator: try toStr(parts[0]), keySeparator: try toStr(parts[1]))
+        func text(_ value: Value) throws -> String {
+            guard case .str(let string) = value else { throw Pylib.strNeeded(value) }
+            return string.value
+        }
+        return JSONWriter(itemSeparator: try text(parts[0]), keySeparator: try text(parts[1]))
     }
     func encode(_ value: Value, _ writer: JSONWriter, _ output: inout String, depth: Int) throws {
         if depth > 200 { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
@@ -97,12 +106,23 @@ func makeJsonModule() -> NativeModule {
         return output
     }
 
+    /// MicroPython's json reads and writes through the stream protocol: its own streams and
+    /// subclasses of io.IOBase qualify, an arbitrary object with a `write` method does not.
+    func requireStream(_ value: Value) throws {
+        switch value {
+        case .object(is PyStream): return
+        case .object(let instance as PyInstance) where instance.cls.isSubclass(of: ioBaseType): return
+        default: throw pyErr(osErrorType, "stream operation not supported")
+        }
+    }
+
     module.function("loads") { args in
         guard let value = args.value(0) else { throw typeError("function missing required positional argument #1") }
         return try parse(value)
     }
     module.function("load") { args in
         guard let stream = args.value(0) else { throw typeError("function missing required positional argument #1") }
+        try requireStream(stream)
         return try parse(try callMethod(stream, "read", []))
     }
     module.function("dumps") { args in
@@ -111,7 +131,9 @@ func makeJsonModule() -> NativeModule {
     }
     module.function("dump") { args in
         guard args.count >= 2 else { throw typeError("function missing required positional argument #2") }
-        _ = try callMethod(args.positional[1], "write", [.string(try dumps(args.positional[0], args))])
+        let text = try dumps(args.positional[0], args)
+        try requireStream(args.positional[1])
+        _ = try callMethod(args.positional[1], "write", [.string(text)])
         return .none
     }
     return module

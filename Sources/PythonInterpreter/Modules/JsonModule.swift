@@ -106,23 +106,13 @@ func makeJsonModule() -> NativeModule {
         return output
     }
 
-    /// MicroPython's json reads and writes through the stream protocol: its own streams and
-    /// subclasses of io.IOBase qualify, an arbitrary object with a `write` method does not.
-    func requireStream(_ value: Value) throws {
-        switch value {
-        case .object(is PyStream): return
-        case .object(let instance as PyInstance) where instance.cls.isSubclass(of: ioBaseType): return
-        default: throw pyErr(osErrorType, "stream operation not supported")
-        }
-    }
-
     module.function("loads") { args in
         guard let value = args.value(0) else { throw typeError("function missing required positional argument #1") }
         return try parse(value)
     }
     module.function("load") { args in
         guard let stream = args.value(0) else { throw typeError("function missing required positional argument #1") }
-        try requireStream(stream)
+        try Pylib.requireStream(stream)
         return try parse(try callMethod(stream, "read", []))
     }
     module.function("dumps") { args in
@@ -132,7 +122,7 @@ func makeJsonModule() -> NativeModule {
     module.function("dump") { args in
         guard args.count >= 2 else { throw typeError("function missing required positional argument #2") }
         let text = try dumps(args.positional[0], args)
-        try requireStream(args.positional[1])
+        try Pylib.requireStream(args.positional[1])
         _ = try callMethod(args.positional[1], "write", [.string(text)])
         return .none
     }

@@ -1,13 +1,12 @@
-# string building, formatting, splitting and joining
-parts = []
-for i in range(200000):
-    parts.append("item%d" % i)
-s = ",".join(parts)
+# string building, formatting, splitting and joining (small strings, many times)
 n = 0
-for p in s.split(","):
-    if p.endswith("7"):
-        n += len(p)
-out = ""
-for i in range(20000):
-    out += str(i)
-print(n, len(out), "{}-{}".format(len(s), out[:10]))
+total = 0
+for i in range(60000):
+    s = "item%d" % i
+    t = s + "-" + str(i * 2)
+    parts = ("a,b,%s,c" % t).split(",")
+    j = "|".join(parts)
+    if j.endswith("c") and s.startswith("item"):
+        n += len(j)
+    total += len(t.upper()) + j.find("b")
+print(n, total)

@@ -53,7 +53,12 @@ extension Compiler {
             throw SyntaxErrorInfo(message: "can't use starred expression here", line: 0)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f in try getAttr(try o(f), name) }
+            let key = PyStr(name)
+            return { f in
+                let ov = try o(f)
+                if case .object(let inst as PyInstance) = ov, let v = inst.attrs.getStr(key), !inst.cls.hasSetHooks { return v }
+                return try getAttr(ov, key)
+            }
         case .subscr(let obj, let key):
             let o = try expr(obj), k = try expr(key)
             return { f in
@@ -320,7 +325,8 @@ extension Compiler {
         case .name(let n): return try storeName(n)
         case .attribute(let obj, let name):
             let o = try expr(obj)
-            return { f, v in try setAttr(try o(f), name, v) }
+            let key = PyStr(name)
+            return { f, v in try setAttr(try o(f), key, v) }
         case .subscr(let obj, let key):
             let o = try expr(obj), k = try expr(key)
             return { f, v in
@@ -411,13 +417,14 @@ extension Compiler {
             let argFns = try args.map { try expr($0.value) }
             if case .attribute(let objExpr, let name) = fnExpr {
                 let o = try expr(objExpr)
+                let key = PyStr(name)
                 switch argFns.count {
-                case 0: return { f in try callMethod(try o(f), name, []) }
+                case 0: return { f in try callMethod(try o(f), key, []) }
                 case 1:
                     let a0 = argFns[0]
                     return { f in
                         let ov = try o(f)
-                        return try callMethod(ov, name, [try a0(f)])
+                        return try callMethod(ov, key, [try a0(f)])
                     }
                 default:
                     return { f in
@@ -425,7 +432,7 @@ extension Compiler {
                         var av: [Value] = []
                         av.reserveCapacity(argFns.count)
                         for a in argFns { av.append(try a(f)) }
-                        return try callMethod(ov, name, av)
+                        return try callMethod(ov, key, av)
                     }
                 }
             }

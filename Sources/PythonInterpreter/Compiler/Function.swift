@@ -76,6 +76,23 @@ final class PyFunction: PyObject {
     }
     override var pyClass: PyClass { functionType }
 
+    /// Method-call fast path: binds self and the arguments without building a joined array.
+    func callWithSelf(_ selfValue: Value, _ args: [Value], _ kw: KwArgs) throws -> Value {
+        let c = code
+        if kw.isEmpty && args.count + 1 == c.argCount && c.varargsSlot == nil && c.kwonlyCount == 0 && c.kwargsSlot == nil && !c.isGenerator && !c.isAsync {
+            let rt = runtime
+            if rt.depth >= rt.recursionLimit { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
+            if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
+            let frame = Frame(code: c, globals: globals, runtime: rt)
+            frame.function = self
+            frame.locals[0] = selfValue
+            for i in 0..<args.count { frame.locals[i + 1] = args[i] }
+            if c.ownCellCount > 0 || !closure.isEmpty { setUpCells(frame) }
+            return try execute(frame)
+        }
+        return try call([selfValue] + args, kw)
+    }
+
     func call(_ args: [Value], _ kw: KwArgs) throws -> Value {
         let rt = runtime
         if rt.depth >= rt.recursionLimit { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
@@ -83,6 +100,11 @@ final class PyFunction: PyObject {
         let frame = Frame(code: code, globals: globals, runtime: rt)
         frame.function = self
         try bindArguments(frame, args, kw)
+        return try execute(frame)
+    }
+
+    private func execute(_ frame: Frame) throws -> Value {
+        let rt = runtime
         if code.isGenerator {
             return .object(PyGenerator(frame: frame, isCoroutine: code.isAsync))
         }
@@ -108,14 +130,17 @@ final class PyFunction: PyObject {
         } else {
             try bindSlow(frame, args, kw)
         }
-        if c.ownCellCount > 0 || !closure.isEmpty {
-            var cells: [PyCell] = []
-            cells.reserveCapacity(c.ownCellCount + closure.count)
-            for _ in 0..<c.ownCellCount { cells.append(PyCell()) }
-            cells.append(contentsOf: closure)
-            frame.cells = cells
-            for (slot, cell) in c.paramCellMap { cells[cell].value = locals[slot] }
-        }
+        if c.ownCellCount > 0 || !closure.isEmpty { setUpCells(frame) }
+    }
+
+    private func setUpCells(_ frame: Frame) {
+        let c = code
+        var cells: [PyCell] = []
+        cells.reserveCapacity(c.ownCellCount + closure.count)
+        for _ in 0..<c.ownCellCount { cells.append(PyCell()) }
+        cells.append(contentsOf: closure)
+        frame.cells = cells
+        for (slot, cell) in c.paramCellMap { cells[cell].value = frame.locals[slot] }
     }
 
     private func bindSlow(_ frame: Frame, _ args: [Value], _ kw: KwArgs) throws {

@@ -103,6 +103,12 @@ public enum FloatFormatter {
     static func reprDigits(_ value: Double, _ exact: DecimalDigits) -> DecimalDigits {
         if exact.digits.count <= 16 { return exact }
         let sixteen = exact.rounded(significant: 16)
+        // Powers of ten just below their double (1e23 is 9.9999999999999992e22) come out as
+        // the power in MicroPython, whose scaling lands on it exactly.
+        if sixteen.digits.count == 16, sixteen.digits.allSatisfy({ $0 == 9 }) {
+            let power = DecimalDigits(digits: [1], exponent: sixteen.exponent + 1)
+            if Double("1e\(power.exponent)") == abs(value) { return power }
+        }
         if Double(scientific(sixteen, fractionDigits: max(0, sixteen.digits.count - 1), exponentChar: "e")) == abs(value) {
             return sixteen
         }

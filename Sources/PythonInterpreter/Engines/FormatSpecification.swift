@@ -26,7 +26,8 @@ public struct FormatSpecification: Equatable, Sendable {
 
     /// Parses a spec whose nested `{}` fields have already been substituted.
     public init(parsing text: String) throws(EngineError) {
-        let chars = Array(text)
+        // MicroPython reads the spec as a C string: a NUL ends it.
+        let chars = Array(text.prefix { $0 != "\0" })
         var index = 0
         func isAlign(_ c: Character) -> Bool { c == "<" || c == ">" || c == "=" || c == "^" }
         if index < chars.count, isAlign(chars[index]) {
@@ -100,6 +101,7 @@ public struct FormatSpecification: Equatable, Sendable {
         case "e", "E", "f", "F", "g", "G", "%":
             return try format(float: Double(value))
         case "s":
+            if sign == "+" || sign == " " { throw EngineError(.valueError, "sign not allowed in string format specifier") }
             throw EngineError(.valueError, "unknown format code 's' for object of type 'int'")
         case "c":
             return pad(Self.characterCode(value), prefix: "", defaultAlign: ">")

@@ -66,7 +66,9 @@ public enum FormatString {
             var conversion: Character?
             if chars[index] == "!" {
                 index += 1
-                guard index < chars.count else { throw EngineError(.valueError, "unmatched '{' in format") }
+                guard index < chars.count else {
+                    throw EngineError(.valueError, "end of format while looking for conversion specifier")
+                }
                 let code = chars[index]
                 guard code == "r" || code == "s" else {
                     throw EngineError(.valueError, "unknown conversion specifier \(code)")
@@ -108,6 +110,11 @@ public enum FormatString {
                 return .index(autoNumber)
             }
             if name.contains(".") || name.contains("[") {
+                throw EngineError(.notImplemented, "attributes not supported")
+            }
+            // A name starting with a digit must be a whole number; anything else there is an
+            // attribute or index expression, which MicroPython does not support.
+            if let first = name.first, first.isASCII, first.isNumber, Int(name) == nil || !name.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw EngineError(.notImplemented, "attributes not supported")
             }
             if let number = Int(name), name.allSatisfy(\.isASCII), name.first != "-", name.first != "+" {

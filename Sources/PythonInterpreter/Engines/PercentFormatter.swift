@@ -78,6 +78,7 @@ public enum PercentFormatter {
                 index += 1
                 continue
             }
+            let percentIndex = index
             index += 1
             guard index < chars.count else { throw EngineError(.valueError, "incomplete format") }
             var mappedValue: Value?
@@ -116,11 +117,8 @@ public enum PercentFormatter {
             }
             var width: Int?
             if index < chars.count, chars[index] == "*" {
-                width = try takeInt()
-                if width! < 0 {
-                    leftAlign = true
-                    width = -width!
-                }
+                // MicroPython ignores a negative `*` width.
+                width = max(0, try takeInt())
                 index += 1
             } else {
                 width = number(chars, &index)
@@ -140,7 +138,7 @@ public enum PercentFormatter {
             let conversion = chars[index]
             let conversionIndex = index
             index += 1
-            if conversion == "%" {
+            if conversion == "%" && conversionIndex == percentIndex + 1 {
                 output.append("%")
                 continue
             }
@@ -203,10 +201,14 @@ public enum PercentFormatter {
                     body.removeFirst()
                 }
             default:
-                let code = conversion.unicodeScalars.first!.value
+                // MicroPython works on UTF-8 bytes: it names the first byte of the character and
+                // counts the index in bytes (a lone non-ASCII byte prints as U+FFFD here).
+                let byte = String(conversion).utf8.first ?? 0
+                let shown = byte < 0x80 ? String(conversion) : "\u{FFFD}"
+                let byteIndex = String(chars[0..<conversionIndex]).utf8.count
                 throw EngineError(
                     .valueError,
-                    "unsupported format character '\(conversion)' (0x\(String(code, radix: 16))) at index \(conversionIndex)")
+                    "unsupported format character '\(shown)' (0x\(String(byte, radix: 16))) at index \(byteIndex)")
             }
             let length = sign.count + prefix.count + body.count
             if let width, width > length {

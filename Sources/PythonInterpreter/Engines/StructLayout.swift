@@ -81,7 +81,8 @@ public struct StructLayout: Sendable {
             index += 1
             let repeatCount = count ?? 1
             let itemSize = code.size(native: native)
-            if native && code != .string && code != .pad {
+            // Native alignment applies to items that occupy space (`b0H` is one byte).
+            if native && code != .string && code != .pad && repeatCount > 0 {
                 offset = (offset + itemSize - 1) / itemSize * itemSize
             }
             items.append(Item(code: code, count: repeatCount, offset: offset))

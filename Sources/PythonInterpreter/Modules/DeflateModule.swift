@@ -24,6 +24,7 @@ func makeDeflateModule() -> NativeModule {
         /// Decompresses until `want` bytes are pending (nil: to the end of the stream).
         func fill(_ want: Int?) throws {
             if closed { throw oserror(22) }
+            try Pylib.requireStream(stream)
             if inflater == nil {
                 let format = self.format
                 inflater = try Pylib.run { () throws(EngineError) in try Inflater(format: format) }
@@ -59,6 +60,7 @@ func makeDeflateModule() -> NativeModule {
     let cls = NativeClass(name: "DeflateIO")
     cls.initializer { object, args in
         guard let stream = args.value(0) else { throw typeError("function missing 1 required positional arguments") }
+        if args.count > 4 { throw typeError("function expected at most 4 arguments, got \(args.count)") }
         let formatNumber = try args.int(1, "format", default: 0)
         guard let format = DeflateFormat(rawValue: formatNumber) else { throw valueError("format") }
         let window = try args.int(2, "wbits", default: 0)
@@ -103,6 +105,7 @@ func makeDeflateModule() -> NativeModule {
     cls.method("write") { object, args in
         let state = try state(object)
         if state.closed { throw oserror(22) }
+        try Pylib.requireStream(state.stream)
         guard let value = args.value(0) else { throw typeError("function missing required positional argument #1") }
         let bytes = try Pylib.buffer(value)
         if state.deflater == nil {

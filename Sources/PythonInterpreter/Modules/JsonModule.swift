@@ -35,9 +35,18 @@ func makeJsonModule() -> NativeModule {
         guard let separators = args.keywords.first(where: { $0.0 == "separators" })?.1, !separators.isNone else {
             return JSONWriter()
         }
-        let parts = try iterateToArray(separators)
+        let parts: [Value]
+        switch separators {
+        case .object(let tuple as PyTuple): parts = tuple.items
+        case .object(let list as PyList): parts = list.items
+        default: throw typeError("object '\(Pylib.typeName(separators))' isn't a tuple or list")
+        }
         guard parts.count == 2 else { throw valueError("requested length 2 but object has length \(parts.count)") }
-        return JSONWriter(itemSeparator: try toStr(parts[0]), keySeparator: try toStr(parts[1]))
+        func text(_ value: Value) throws -> String {
+            guard case .str(let string) = value else { throw Pylib.strNeeded(value) }
+            return string.value
+        }
+        return JSONWriter(itemSeparator: try text(parts[0]), keySeparator: try text(parts[1]))
     }
     func encode(_ value: Value, _ writer: JSONWriter, _ output: inout String, depth: Int) throws {
         if depth > 200 { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
@@ -54,7 +63,11 @@ func makeJsonModule() -> NativeModule {
                 try encodeItems(list.items, writer, &output, depth: depth)
             } else if let tuple = object as? PyTuple {
                 try encodeItems(tuple.items, writer, &output, depth: depth)
-            } else if let dict = object as? PyDict, typeOf(value) === dictType || typeOf(value).name == "OrderedDict" {
+            } else if let instance = object as? PyInstance, let base = instance.base, instance.cls.lookup("_fields") == nil {
+                // Subclasses of builtin types (class L(list)) encode as their base; namedtuples
+                // are their own type in MicroPython and print as text.
+                try encode(base, writer, &output, depth: depth + 1)
+            } else if let dict = object as? PyDict, !dict.isSet {
                 output += "{"
                 var position = 0
                 var first = true
@@ -99,6 +112,7 @@ func makeJsonModule() -> NativeModule {
     }
     module.function("load") { args in
         guard let stream = args.value(0) else { throw typeError("function missing required positional argument #1") }
+        try Pylib.requireStream(stream)
         return try parse(try callMethod(stream, "read", []))
     }
     module.function("dumps") { args in
@@ -107,7 +121,9 @@ func makeJsonModule() -> NativeModule {
     }
     module.function("dump") { args in
         guard args.count >= 2 else { throw typeError("function missing required positional argument #2") }
-        _ = try callMethod(args.positional[1], "write", [.string(try dumps(args.positional[0], args))])
+        let text = try dumps(args.positional[0], args)
+        try Pylib.requireStream(args.positional[1])
+        _ = try callMethod(args.positional[1], "write", [.string(text)])
         return .none
     }
     return module

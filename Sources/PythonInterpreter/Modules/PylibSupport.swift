@@ -45,6 +45,17 @@ enum Pylib {
         typeError("can't convert '\(typeName(value))' object to str implicitly")
     }
 
+    /// MicroPython's json and deflate read and write through the stream protocol: its own
+    /// streams and subclasses of io.IOBase qualify, an arbitrary object with `read`/`write`
+    /// methods does not.
+    static func requireStream(_ value: Value) throws {
+        switch value {
+        case .object(is PyStream): return
+        case .object(let instance as PyInstance) where instance.cls.isSubclass(of: ioBaseType): return
+        default: throw pyErr(osErrorType, "stream operation not supported")
+        }
+    }
+
     static func rejectKeywords(_ kwargs: KwArgs) throws {
         if !kwargs.isEmpty { throw typeError("function doesn't take keyword arguments") }
     }

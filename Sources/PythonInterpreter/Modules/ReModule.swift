@@ -1,7 +1,7 @@
 /// `re` on `RegexEngine`. Like MicroPython, a str subject is matched as UTF-8 bytes and groups
 /// are decoded back (a group that splits a character raises UnicodeError); the module has
-/// compile/match/search/sub, compiled patterns add split, and match objects have `group`
-/// (plus `groups`, `start`, `end` and `span`, which fuller MicroPython builds have).
+/// compile/match/search/sub, compiled patterns add split, and match objects have only `group`:
+/// exactly the surface of the reference unix build, whose tests skip what it lacks.
 func makeReModule() -> NativeModule {
     let module = NativeModule(name: "re")
     let patternClass = NativeClass(name: "re")
@@ -117,24 +117,6 @@ func makeReModule() -> NativeModule {
         let box = try box(object)
         guard let value = args.value(0) else { throw typeError("function takes 2 positional arguments but 1 were given") }
         return try box.group(try groupNumber(box, value))
-    }
-    matchClass.method("groups") { object, _ in
-        let box = try box(object)
-        guard box.match.groupCount > 0 else { return .makeTuple([]) }
-        return .makeTuple(try (1...box.match.groupCount).map { try box.group($0) })
-    }
-    matchClass.method("start") { object, args in
-        let box = try box(object)
-        return .int(box.match.start(try groupNumber(box, args.value(0))) ?? -1)
-    }
-    matchClass.method("end") { object, args in
-        let box = try box(object)
-        return .int(box.match.end(try groupNumber(box, args.value(0))) ?? -1)
-    }
-    matchClass.method("span") { object, args in
-        let box = try box(object)
-        let number = try groupNumber(box, args.value(0))
-        return .makeTuple([.int(box.match.start(number) ?? -1), .int(box.match.end(number) ?? -1)])
     }
     matchClass.method("__repr__") { object, _ in .string("<match num=\(try box(object).match.groupCount + 1)>") }
 

@@ -110,16 +110,59 @@ final class PyDict: PyObject {
         let k = PyStr(name)
         return try? get(.str(k))
     }
+    /// Probe specialised for str keys: no allocation, no call back into Python, cached hash.
     func getStr(_ key: PyStr) -> Value? {
         if count == 0 { return nil }
-        return try? get(.str(key))
+        let h = key.hash
+        let mask = table.count - 1
+        var i = h & mask
+        var perturb = UInt(bitPattern: h)
+        while true {
+            let e = table[i]
+            if e == -1 { return nil }
+            if e >= 0 {
+                let idx = Int(e)
+                if hashes[idx] == h, case .str(let k)? = keys[idx], k === key || k.value == key.value { return values[idx] }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(perturb & 0xffff_ffff)) & mask
+        }
     }
     func setStr(_ name: String, _ value: Value) {
         try? set(.str(PyStr(name)), value)
     }
     func setStr(_ key: PyStr, _ value: Value) {
+        if count > 0 {
+            let h = key.hash
+            let mask = table.count - 1
+            var i = h & mask
+            var perturb = UInt(bitPattern: h)
+            while true {
+                let e = table[i]
+                if e == -1 { break }
+                if e >= 0 {
+                    let idx = Int(e)
+                    if hashes[idx] == h, case .str(let k)? = keys[idx], k === key || k.value == key.value { values[idx] = value; return }
+                }
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(perturb & 0xffff_ffff)) & mask
+            }
+        }
         try? set(.str(key), value)
     }
+
+    /// Dictionary-style access by attribute name (instance attribute tables).
+    subscript(name: String) -> Value? {
+        get { getStr(name) }
+        set {
+            if let v = newValue { setStr(name, v) } else { _ = try? remove(.str(PyStr(name))) }
+        }
+    }
+    @discardableResult
+    func removeValue(forKey name: String) -> Value? {
+        (try? remove(.str(PyStr(name)))) ?? nil
+    }
+    var stringKeys: [String] { keyList.compactMap { if case .str(let s) = $0 { return s.value }; return nil } }
 
     /// Live entries in insertion order.
     var entries: [(key: Value, value: Value)] {

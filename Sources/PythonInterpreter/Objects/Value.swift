@@ -59,10 +59,17 @@ public final class PyStr {
         scalarCache = s
         return s
     }
+    private var countCache = -1
     var count: Int {
-        if let s = scalarCache { return s.count }
-        return value.unicodeScalars.count
+        if countCache >= 0 { return countCache }
+        if let s = scalarCache { countCache = s.count; return s.count }
+        let n = value.utf8.count
+        var ascii = true
+        for b in value.utf8 where b >= 0x80 { ascii = false; break }
+        countCache = ascii ? n : value.unicodeScalars.count
+        return countCache
     }
+    var isASCII: Bool { count == value.utf8.count }
     var hash: Int {
         if let h = hashCache { return h }
         var h: UInt64 = 5381
@@ -254,7 +261,10 @@ public final class PyClass: PyObject {
         mro = result
     }
     func lookup(_ name: String) -> Value? {
-        for c in mro { if let v = c.dict.getStr(name) { return v } }
+        lookup(PyStr(name))
+    }
+    func lookup(_ key: PyStr) -> Value? {
+        for c in mro { if let v = c.dict.getStr(key) { return v } }
         return nil
     }
     /// Lookup that ignores builtin types' own dunder implementations, for operator dispatch on
@@ -263,6 +273,22 @@ public final class PyClass: PyObject {
         for c in mro where !c.isBuiltin { if let v = c.dict.getStr(name) { return v } }
         return nil
     }
+    /// Whether instances need the slow attribute-store path (properties, __setattr__).
+    private var hooksKnown = false
+    private var hooks = false
+    var hasSetHooks: Bool {
+        if hooksKnown { return hooks }
+        var h = false
+        for c in mro where !c.isBuiltin {
+            if c.dict.getStr("__setattr__") != nil { h = true; break }
+            for v in c.dict.values { if case .object(is PyProperty) = v { h = true; break } }
+            if h { break }
+        }
+        hooks = h
+        hooksKnown = true
+        return h
+    }
+    func invalidateHooks() { hooksKnown = false }
     func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
 }
 
@@ -271,7 +297,7 @@ enum NativeKind { case none, list, dict, tuple, str, int, float, bytes, set, exc
 /// An instance of a user-defined class (or a native class from `NativeModule`).
 public class PyInstance: PyObject {
     let cls: PyClass
-    var attrs: [String: Value] = [:]
+    let attrs = PyDict()
     /// Native storage when the class extends a builtin type (e.g. `class A(list)`).
     var base: Value?
     /// Storage for host-implemented classes.

@@ -34,6 +34,22 @@ func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         case .add: let (r, o) = x.addingReportingOverflow(y); if !o { return .int(r) }
         case .sub: let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
         case .mul: let (r, o) = x.multipliedReportingOverflow(by: y); if !o { return .int(r) }
+        case .mod: if y > 0 { let r = x % y; return .int(r < 0 ? r + y : r) }
+        case .floordiv: if y > 0 { return .int(floorDiv(x, y)) }
+        case .and: return .int(x & y)
+        case .or: return .int(x | y)
+        case .xor: return .int(x ^ y)
+        case .rshift: if y >= 0 && y < 64 { return .int(x >> y) }
+        case .lshift: if y >= 0 && y < 32 && x >= -(1 << 30) && x < (1 << 30) { return .int(x << y) }
+        case .truediv: if y != 0 { return .float(Double(x) / Double(y)) }
+        default: break
+        }
+    } else if case .float(let x) = a, case .float(let y) = b {
+        switch op {
+        case .add: return .float(x + y)
+        case .sub: return .float(x - y)
+        case .mul: return .float(x * y)
+        case .truediv: if y != 0 { return .float(x / y) }
         default: break
         }
     }
@@ -107,7 +123,10 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return oa is PyByteArray ? .object(PyByteArray(r)) : .bytes(r)
             }
             if op == .mod, oa is PyBytes {
-                let s = try percentFormat(String(decoding: x, as: UTF8.self), b)
+                func asText(_ v: Value) -> Value { if let bb = bytesLike(v) { return .string(String(decoding: bb, as: UTF8.self)) }; return v }
+                let arg: Value
+                if case .object(let t as PyTuple) = b { arg = .tuple(t.items.map(asText)) } else { arg = asText(b) }
+                let s = try percentFormat(String(decoding: x, as: UTF8.self), arg)
                 return .bytes(Array(try toStr(s).utf8))
             }
         case let arr as PyArray:

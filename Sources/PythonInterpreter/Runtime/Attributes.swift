@@ -1,7 +1,10 @@
 /// Attribute access with Python's descriptor rules (property, staticmethod, classmethod,
 /// functions binding to instances) and `__getattr__` as the fallback.
-func getAttr(_ v: Value, _ name: String) throws -> Value {
-    if let r = try lookupAttr(v, name) { return r }
+func getAttr(_ v: Value, _ name: String) throws -> Value { try getAttr(v, PyStr(name)) }
+
+func getAttr(_ v: Value, _ key: PyStr) throws -> Value {
+    let name = key.value
+    if let r = try lookupAttr(v, key) { return r }
     if case .object(let c as PyClass) = v {
         throw attributeError("type object '\(c.name)' has no attribute '\(name)'")
     }
@@ -30,19 +33,22 @@ func bindClassAttr(_ attr: Value, _ owner: Value, _ cls: PyClass) throws -> Valu
     return attr
 }
 
-func lookupAttr(_ v: Value, _ name: String) throws -> Value? {
+func lookupAttr(_ v: Value, _ name: String) throws -> Value? { try lookupAttr(v, PyStr(name)) }
+
+func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
+    let name = key.value
     if case .object(let o) = v {
         switch o {
         case let inst as PyInstance:
             let cls = inst.cls
-            let classAttr = cls.lookup(name)
+            let classAttr = cls.lookup(key)
             if let ca = classAttr, case .object(let p as PyProperty) = ca { _ = p; return try bindClassAttr(ca, v, cls) }
-            if let a = inst.attrs[name] { return a }
+            if let a = inst.attrs.getStr(key) { return a }
             if let ca = classAttr { return try bindClassAttr(ca, v, cls) }
             if name == "__class__" { return .object(cls) }
             if name == "__dict__" {
                 let d = PyDict()
-                for (k, x) in inst.attrs { d.setStr(k, x) }
+                for (k, x) in inst.attrs.entries { try d.set(k, x) }
                 return .object(d)
             }
             if let e = inst as? PyExceptionObject {
@@ -62,7 +68,7 @@ func lookupAttr(_ v: Value, _ name: String) throws -> Value? {
             return nil
         case let c as PyClass:
             for k in c.mro {
-                if let a = k.dict.getStr(name) {
+                if let a = k.dict.getStr(key) {
                     if case .object(let s as PyStaticMethod) = a { return s.function }
                     if case .object(let cm as PyClassMethod) = a { return .object(PyBoundMethod(v, cm.function)) }
                     return a
@@ -80,7 +86,7 @@ func lookupAttr(_ v: Value, _ name: String) throws -> Value? {
             if let meta = c.metaclass, let a = meta.lookup(name) { return try bindClassAttr(a, v, meta) }
             return nil
         case let m as PyModule:
-            if let a = m.dict.getStr(name) { return a }
+            if let a = m.dict.getStr(key) { return a }
             if name == "__dict__" { return .object(m.dict) }
             if let ga = m.dict.getStr("__getattr__") { return try callValue(ga, [.string(name)], []) }
             return nil
@@ -140,7 +146,7 @@ func lookupAttr(_ v: Value, _ name: String) throws -> Value? {
     default: break
     }
     let cls = typeOf(v)
-    if let a = cls.lookup(name) {
+    if let a = cls.lookup(key) {
         return try bindClassAttr(a, v, cls)
     }
     if name == "__class__" { return .object(cls) }
@@ -175,27 +181,31 @@ func superLookup(_ s: PySuper, _ name: String) throws -> Value? {
     return nil
 }
 
-func setAttr(_ v: Value, _ name: String, _ value: Value) throws {
+func setAttr(_ v: Value, _ name: String, _ value: Value) throws { try setAttr(v, PyStr(name), value) }
+
+func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
+    let name = key.value
     if case .object(let o) = v {
         switch o {
         case let inst as PyInstance:
-            if let ca = inst.cls.lookup(name), case .object(let p as PyProperty) = ca {
+            if inst.cls.hasSetHooks, let ca = inst.cls.lookup(key), case .object(let p as PyProperty) = ca {
                 if p.fset.isNone { throw attributeError("can't set attribute") }
                 _ = try callValue(p.fset, [v, value], [])
                 return
             }
-            if let sa = inst.cls.lookup("__setattr__"), !(sa.asObject is PyBuiltinFunction) {
+            if inst.cls.hasSetHooks, let sa = inst.cls.lookup("__setattr__"), !(sa.asObject is PyBuiltinFunction) {
                 _ = try callValue(sa, [v, .string(name), value], [])
                 return
             }
-            inst.attrs[name] = value
+            inst.attrs.setStr(key, value)
             return
         case let c as PyClass:
             if c.isBuiltin { throw attributeError("can't set attribute") }
-            c.dict.setStr(name, value)
+            c.dict.setStr(key, value)
+            c.invalidateHooks()
             return
         case let m as PyModule:
-            m.dict.setStr(name, value)
+            m.dict.setStr(key, value)
             return
         case let f as PyFunction:
             f.attributes.setStr(name, value)
@@ -228,21 +238,25 @@ func delAttr(_ v: Value, _ name: String) throws {
 
 /// Calls obj.name(*args) without allocating a bound method when the attribute is a plain method.
 func callMethod(_ obj: Value, _ name: String, _ args: [Value], _ kw: KwArgs = []) throws -> Value {
+    try callMethod(obj, PyStr(name), args, kw)
+}
+
+func callMethod(_ obj: Value, _ key: PyStr, _ args: [Value], _ kw: KwArgs = []) throws -> Value {
     if case .object(let o) = obj {
         if let inst = o as? PyInstance {
-            if inst.attrs[name] == nil, let a = inst.cls.lookup(name) {
-                if case .object(let f as PyFunction) = a { return try f.call([obj] + args, kw) }
+            if inst.attrs.getStr(key) == nil, let a = inst.cls.lookup(key) {
+                if case .object(let f as PyFunction) = a { return try f.callWithSelf(obj, args, kw) }
                 if case .object(let f as PyBuiltinFunction) = a { return try f.fn([obj] + args, kw) }
             }
-            return try callValue(try getAttr(obj, name), args, kw)
+            return try callValue(try getAttr(obj, key), args, kw)
         }
         if o is PyClass || o is PyModule || o is PySuper {
-            return try callValue(try getAttr(obj, name), args, kw)
+            return try callValue(try getAttr(obj, key), args, kw)
         }
     }
     let cls = typeOf(obj)
-    if let a = cls.lookup(name), case .object(let f as PyBuiltinFunction) = a {
+    if let a = cls.lookup(key), case .object(let f as PyBuiltinFunction) = a {
         return try f.fn([obj] + args, kw)
     }
-    return try callValue(try getAttr(obj, name), args, kw)
+    return try callValue(try getAttr(obj, key), args, kw)
 }

@@ -301,7 +301,7 @@ extension Runtime {
             } else {
                 let v = args[0]
                 if case .object(let m as PyModule) = v { for k in m.dict.keyList { if case .str(let s) = k { names.insert(s.value) } } }
-                if case .object(let inst as PyInstance) = v { names.formUnion(inst.attrs.keys) }
+                if case .object(let inst as PyInstance) = v { names.formUnion(inst.attrs.stringKeys) }
                 let cls: PyClass
                 if case .object(let c as PyClass) = v { cls = c } else { cls = typeOf(v) }
                 if !(v.asObject is PyModule) {

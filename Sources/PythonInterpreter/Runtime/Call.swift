@@ -340,7 +340,7 @@ func setItem(_ c: Value, _ key: Value, _ value: Value) throws {
                 b.bytes.replaceSubrange(start..<max(start, stop), with: items)
                 return
             }
-            b.bytes[try normIndex(try toIndex(key, "bytearray"), b.bytes.count, "bytearray")] = try byteValue(value)
+            b.bytes[try normIndex(try toIndex(key, "bytearray"), b.bytes.count, "bytearray")] = UInt8(truncatingIfNeeded: try toInt(value))
             return
         case let m as PyMemoryView:
             if m.readonly { throw typeError("'memoryview' object doesn't support item assignment") }

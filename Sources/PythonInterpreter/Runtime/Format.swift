@@ -60,8 +60,15 @@ func groupDigits(_ digits: String, _ sep: Character, every: Int = 3) -> String {
     return String(out.reversed())
 }
 
-/// format(value, spec) / f-string field formatting.
+/// format(value, spec) / f-string field formatting, MicroPython-exact via pylib's engines.
 func formatValue(_ v: Value, _ specText: String) throws -> String {
+    if specText.isEmpty {
+        if case .object(let inst as PyInstance) = v, inst.cls.lookupUser("__format__") != nil {} else { return try str(v) }
+    }
+    return try MicroPythonFormatting.formatValue(v, specText)
+}
+
+func formatValueBasic(_ v: Value, _ specText: String) throws -> String {
     if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__format__") {
         return try toStr(try callValue(f, [v, .string(specText)], []))
     }
@@ -138,8 +145,12 @@ func formatFloatSpec(_ d: Double, _ spec: FormatSpec) throws -> String {
     return spec.pad(body, numeric: true, signPart: sign)
 }
 
-/// str.format(*args, **kwargs)
+/// str.format(*args, **kwargs), MicroPython-exact via pylib's engines.
 func strFormat(_ fmt: String, _ args: [Value], _ kw: KwArgs) throws -> String {
+    try MicroPythonFormatting.strFormat(fmt, args, kw)
+}
+
+func strFormatBasic(_ fmt: String, _ args: [Value], _ kw: KwArgs) throws -> String {
     var out = ""
     let chars = Array(fmt)
     var i = 0
@@ -218,8 +229,29 @@ func strFormat(_ fmt: String, _ args: [Value], _ kw: KwArgs) throws -> String {
     return out
 }
 
-/// The % operator on str.
+/// The % operator on str: plain %s/%d templates take a fast path, everything else goes to
+/// pylib's MicroPython-exact engine.
 func percentFormat(_ fmt: String, _ arg: Value) throws -> Value {
+    var simple = true
+    var expected = 0
+    var it = fmt.utf8.makeIterator()
+    while let c = it.next() {
+        if c == 37 {
+            guard let n = it.next(), n == 115 || n == 100 else { simple = false; break }
+            expected += 1
+        }
+    }
+    if simple {
+        let count: Int
+        if case .object(let t as PyTuple) = arg { count = t.items.count } else { count = 1 }
+        if case .object(let d as PyDict) = arg, !d.isSet { simple = false }
+        if count != expected { simple = false }
+    }
+    if simple { return try percentFormatBasic(fmt, arg) }
+    return try MicroPythonFormatting.percentFormat(fmt, arg)
+}
+
+func percentFormatBasic(_ fmt: String, _ arg: Value) throws -> Value {
     var args: [Value]
     var mapping: Value? = nil
     if case .object(let t as PyTuple) = arg { args = t.items } else {
@@ -241,6 +273,22 @@ func percentFormat(_ fmt: String, _ arg: Value) throws -> Value {
         if c != "%" { out.append(c); i += 1; continue }
         i += 1
         guard i < chars.count else { throw valueError("incomplete format") }
+        if chars[i] == "s" || chars[i] == "d" {
+            // common case without flags/width
+            let v = try next()
+            if chars[i] == "s" { out += try str(v) } else {
+                switch v {
+                case .int(let n): out += String(n)
+                case .bool(let b): out += b ? "1" : "0"
+                case .float(let d): out += String(Int(d))
+                default:
+                    guard let b = bigValue(v) else { throw typeError("can't convert \(typeName(v)) to int") }
+                    out += b.description
+                }
+            }
+            i += 1
+            continue
+        }
         var key: String? = nil
         if chars[i] == "(" {
             var j = i + 1

@@ -1,8 +1,12 @@
 import BigInt
 import Foundation
 
-/// Python's repr of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16).
-func formatFloat(_ d: Double) -> String {
+/// repr/str of a float, with MicroPython's digit rules (pylib's engine).
+func formatFloat(_ d: Double) -> String { MicroPythonFormatting.floatRepr(d) }
+
+/// Shortest round-trip digits, exponent form outside [1e-4, 1e16) (CPython's rule; kept for
+/// reference tests).
+func formatFloatShortest(_ d: Double) -> String {
     if d.isNaN { return "nan" }
     if d.isInfinite { return d < 0 ? "-inf" : "inf" }
     if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }

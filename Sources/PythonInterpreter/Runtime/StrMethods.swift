@@ -81,16 +81,21 @@ func installStrMethods() {
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
             let maxSplit = a.count > 2 ? try toInt(a[2]) : try toInt(kwarg(kw, "maxsplit") ?? .int(-1))
             if sepV.isNone { return .list(splitWhitespace(s, maxSplit).map { .string($0) }) }
-            let sep = try toStr(sepV)
+            let sep = Array(try toStr(sepV).utf8)
             if sep.isEmpty { throw valueError("empty separator") }
-            var parts: [String] = []
-            var rest = Substring(s)
-            while maxSplit < 0 || parts.count < maxSplit, let r = rest.range(of: sep) {
-                parts.append(String(rest[..<r.lowerBound]))
-                rest = rest[r.upperBound...]
+            let bytes = Array(s.utf8)
+            var parts: [Value] = []
+            var start = 0
+            var i = 0
+            while i + sep.count <= bytes.count && (maxSplit < 0 || parts.count < maxSplit) {
+                if bytes[i] == sep[0] && (sep.count == 1 || bytes[i..<(i + sep.count)].elementsEqual(sep)) {
+                    parts.append(.string(String(decoding: bytes[start..<i], as: UTF8.self)))
+                    i += sep.count
+                    start = i
+                } else { i += 1 }
             }
-            parts.append(String(rest))
-            return .list(parts.map { .string($0) })
+            parts.append(.string(String(decoding: bytes[start...], as: UTF8.self)))
+            return .list(parts)
         }),
         ("rsplit", { a, kw in
             let s = try selfString(a)
@@ -151,6 +156,9 @@ func installStrMethods() {
             return .string(parts.joined(separator: sep))
         }),
         ("find", { a, _ in
+            if a.count == 2, case .str(let hs) = a[0], case .str(let ns) = a[1], hs.isASCII {
+                return .int(findBytes(Array(hs.value.utf8), Array(ns.value.utf8), from: 0) ?? -1)
+            }
             let h = scalarsOf(try selfString(a)), n = scalarsOf(try argString(a, 1))
             let (s, e) = try startEnd(a, 2, h.count)
             return .int(findIn(h, n, s, e, reverse: false))
@@ -209,6 +217,7 @@ func installStrMethods() {
             return .string(out + rest)
         }),
         ("startswith", { a, _ in
+            if a.count == 2, case .str(let hs) = a[0], case .str(let ps) = a[1] { return .bool(hs.value.utf8.starts(with: ps.value.utf8)) }
             let s = try selfString(a)
             let sc = scalarsOf(s)
             let (st, e) = try startEnd(a, 2, sc.count)
@@ -219,6 +228,10 @@ func installStrMethods() {
             return .bool(sub.hasPrefix(try argString(a, 1)))
         }),
         ("endswith", { a, _ in
+            if a.count == 2, case .str(let hs) = a[0], case .str(let ps) = a[1] {
+                let h = hs.value.utf8, p = ps.value.utf8
+                return .bool(h.count >= p.count && h.dropFirst(h.count - p.count).elementsEqual(p))
+            }
             let s = try selfString(a)
             let sc = scalarsOf(s)
             let (st, e) = try startEnd(a, 2, sc.count)

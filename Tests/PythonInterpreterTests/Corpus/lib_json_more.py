@@ -31,3 +31,18 @@ try:
     json.dumps(1, indent=2)
 except TypeError:
     print("TypeError")
+from collections import namedtuple, OrderedDict
+Point = namedtuple("Point", "x y")
+
+
+class D(dict):
+    pass
+
+
+class L(list):
+    pass
+
+
+d = D()
+d["a"] = 1
+print(json.dumps(Point(1, 2)), json.dumps(d), json.dumps(L([1, 2])), json.dumps(OrderedDict([("z", 1), ("a", 2)])), json.dumps(set()))

@@ -22,6 +22,8 @@ _uremote() {
             'eval') cmd='eval' ;;
             'run') cmd='run' ;;
             'repl') cmd='repl' ;;
+            'mount') cmd='mount' ;;
+            'umount') cmd='umount' ;;
             'sleep') cmd='sleep' ;;
             'rtc') cmd='rtc' ;;
             'version') cmd='version' ;;
@@ -62,6 +64,7 @@ _uremote() {
             'exec') opts='--follow --no-follow -f --help' ;;
             'run') opts='--follow --no-follow -f --help' ;;
             'repl') opts='--escape-non-printable --no-escape-non-printable -e --capture --inject-code --inject-file --help' ;;
+            'mount') opts='--unsafe-links -l --help' ;;
             'rtc') opts='--set --no-set -s --help' ;;
             'sim serve') opts='--link --flash --personality --baud --capacity --faults --help' ;;
         esac
@@ -73,7 +76,8 @@ _uremote() {
         'sim') COMPREPLY=($(compgen -W 'serve' -- "$cur")); return ;;
         'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'mount') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help sim devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl mount umount sleep rtc version help sim devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

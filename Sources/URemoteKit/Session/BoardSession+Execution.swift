@@ -22,7 +22,7 @@ extension BoardSession {
             throw SessionError.boardException(traceback: result.errorText)
         }
         var text = String(decoding: result.output, as: UTF8.self)
-        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        while text.last?.isNewline == true { text.removeLast() }
         return text
     }
 

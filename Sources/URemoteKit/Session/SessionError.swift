@@ -16,7 +16,7 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .boardException(let traceback):
-            let lines = traceback.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            let lines = traceback.split(whereSeparator: \.isNewline)
             return lines.last.map(String.init) ?? "the board raised an exception"
         case .timeout(let message), .protocolViolation(let message), .boardRestarted(let message):
             return message

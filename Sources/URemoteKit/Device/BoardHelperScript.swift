@@ -7,7 +7,7 @@
 /// its heap. Output formats are line-based with `/` separators, which cannot occur in names.
 enum BoardHelperScript {
     /// Bumped whenever the functions change, so a board holding an older copy gets the new one.
-    static let version = 1
+    static let version = 2
 
     static let source: String = #"""
 import os,sys
@@ -76,12 +76,25 @@ def _ur_hash(p,a):
  return h.digest()
 def _ur_hex(d):
  return ''.join('%02x'%x for x in d)
+def _ur_pj(a,b):
+ return (a or './').rstrip('/')+'/'+b.strip('/')
+def _ur_cp(D,N,ds,fs,a,r):
+ try:
+  m=os.stat(D)[0] if D else 0x4000
+  R=_ur_pj(D,N) if (r or m&0x4000) else D
+ except OSError:
+  m=-1;R=D
+ print('R%d/%s'%(m,R))
+ if r:ds=[R]+[_ur_pj(R,d) for d in ds]
+ _ur_plan(ds,[(_ur_pj(R,p) if p else R,z) for p,z in fs],a)
 def _ur_plan(ds,fs,a):
  for d in ds:
   try:os.mkdir(d)
   except OSError as e:
    if _ur_err(e)!=17:print('D%d/%s'%(_ur_err(e),d))
  for p,z in fs:
+  try:os.remove(p+'.uremote-tmp')
+  except OSError:pass
   try:
    s=os.stat(p)
    h=''

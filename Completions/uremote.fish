@@ -76,6 +76,8 @@ function __uremote_command
                 set cmd 'fs edit'
             case 'sync'
                 set cmd 'sync'
+            case 'watch'
+                set cmd 'watch'
             case 'devs' 'a0' 'a1' 'a2' 'a3' 'u0' 'u1' 'u2' 'u3' 'c0' 'c1' 'c2' 'c3'
                 set cmd ''
         end
@@ -124,6 +126,7 @@ complete -c uremote -n __uremote_offers_commands -a 'sha256sum' -d 'print the SH
 complete -c uremote -n __uremote_offers_commands -a 'df' -d 'show size, used and free space of the board\'s filesystems'
 complete -c uremote -n __uremote_offers_commands -a 'edit' -d 'edit files on the board with $EDITOR'
 complete -c uremote -n __uremote_offers_commands -a 'sync' -d 'make a board folder match a local folder (upload changes, optionally delete extras)'
+complete -c uremote -n __uremote_offers_commands -a 'watch' -d 'on every save: sync the folder, soft-reset and run the entry file'
 complete -c uremote -n __uremote_offers_commands -a 'fs' -d 'fs commands'
 complete -c uremote -n __uremote_offers_commands -a 'mip' -d 'mip commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
@@ -218,6 +221,10 @@ complete -c uremote -n '__uremote_is \'sync\'' -l dry-run -s n -d 'show what wou
 complete -c uremote -n '__uremote_is \'sync\'' -l exclude -r -d 'skip paths matching this gitignore-style pattern (repeatable)'
 complete -c uremote -n '__uremote_is \'sync\'' -l json -d 'print the outcome as JSON'
 complete -c uremote -n '__uremote_is \'sync\'' -F
+complete -c uremote -n '__uremote_is \'watch\'' -l run -r -F -d 'the entry file to run after each sync (default: main.py)'
+complete -c uremote -n '__uremote_is \'watch\'' -l delete -d 'also remove board files that are not in LOCAL'
+complete -c uremote -n '__uremote_is \'watch\'' -l exclude -r -d 'skip paths matching this gitignore-style pattern (repeatable)'
+complete -c uremote -n '__uremote_is \'watch\'' -F
 complete -c uremote -n '__uremote_is \'mip install\'' -l index -r -d 'the package index (default: micropython.org\'s)'
 complete -c uremote -n '__uremote_is \'mip install\'' -l target -r -d 'the board folder to install into (default: the lib folder in sys.path)'
 complete -c uremote -n '__uremote_is \'mip install\'' -l mpy -d 'download compiled .mpy for the board\'s version (default); --no-mpy for .py sources'

@@ -32,6 +32,7 @@ enum CommandTable {
         FsDfCommand.self,
         FsEditCommand.self,
         SyncCommand.self,
+        WatchCommand.self,
         MipInstallCommand.self,
     ]
 

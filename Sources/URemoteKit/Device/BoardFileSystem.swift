@@ -14,6 +14,8 @@ public final class BoardFileSystem {
     public var options: TransferOptions
     /// Told about transfer progress (a terminal bar in the CLI); nil for silence.
     public var progress: TransferProgressObserver?
+    /// Totals of this session's transfers (transfer phase only).
+    public let statistics = TransferStatistics()
     private var cachedCapabilities: BoardCapabilities?
 
     public init(runner: BoardCodeRunner, disabledFeatures: Set<BoardFeature> = [],
@@ -200,14 +202,16 @@ public final class BoardFileSystem {
     public func download(_ paths: [String], sizes: [Int?] = [], labels: [String],
                          deliver: (Int, [UInt8]) throws -> Void) throws {
         let caps = try capabilities()
-        let downloader = FileDownloader(runner: runner, capabilities: caps, options: options, progress: progress)
+        let downloader = FileDownloader(runner: runner, capabilities: caps, options: options, progress: progress,
+                                        statistics: statistics)
         try downloader.download(paths, sizes: sizes, label: { labels[$0] }, deliver: deliver)
     }
 
     /// Writes files to the board safely (temporary file, verification, rename), in one execution.
     public func upload(_ items: [UploadItem]) throws {
         let caps = try capabilities()
-        let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress)
+        let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress,
+                                    statistics: statistics)
         try uploader.upload(items)
     }
 

@@ -45,6 +45,28 @@ struct TransferFrame {
         encode(kind, Array(text.utf8))
     }
 
+    /// The board keeps Ctrl-C live while it receives, so that a host that dies mid-frame can
+    /// always be recovered by the next session's interrupt: raw payloads therefore carry 0x03
+    /// (and the escape byte 0x10 itself) as 0x10, byte ^ 0x40. Random data grows by under 1 %.
+    /// Consumes input until the escaped output would exceed `limit` bytes.
+    static func escape(_ input: ArraySlice<UInt8>, limit: Int) -> (bytes: [UInt8], consumed: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(limit, input.count + input.count / 64 + 8))
+        var consumed = 0
+        for byte in input {
+            if byte == 0x03 || byte == 0x10 {
+                if out.count + 2 > limit { break }
+                out.append(0x10)
+                out.append(byte ^ 0x40)
+            } else {
+                if out.count + 1 > limit { break }
+                out.append(byte)
+            }
+            consumed += 1
+        }
+        return (out, consumed)
+    }
+
     /// Kind byte and length from a 7-byte header, nil when the bytes are not a header.
     static func decodeHeader(_ header: ArraySlice<UInt8>) -> (kind: UInt8, length: Int)? {
         guard header.count == headerSize else { return nil }

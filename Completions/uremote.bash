@@ -10,6 +10,8 @@ _uremote() {
         w="${COMP_WORDS[i]}"
         case "$w" in
             +) cmd="" ;;
+        fs)
+            if ((i + 1 < COMP_CWORD)); then cmd="fs ${COMP_WORDS[i+1]}"; ((i++)); else cmd="fs"; fi ;;
             'connect') cmd='connect' ;;
             'disconnect') cmd='disconnect' ;;
             'resume') cmd='resume' ;;
@@ -23,6 +25,17 @@ _uremote() {
             'sleep') cmd='sleep' ;;
             'version') cmd='version' ;;
             'help') cmd='help' ;;
+            'ls') cmd='fs ls' ;;
+            'cat') cmd='fs cat' ;;
+            'cp') cmd='fs cp' ;;
+            'rm') cmd='fs rm' ;;
+            'mkdir') cmd='fs mkdir' ;;
+            'rmdir') cmd='fs rmdir' ;;
+            'touch') cmd='fs touch' ;;
+            'tree') cmd='fs tree' ;;
+            'sha256sum') cmd='fs sha256sum' ;;
+            'df') cmd='fs df' ;;
+            'edit') cmd='fs edit' ;;
             'devs') cmd='' ;;
             'a0') cmd='' ;;
             'a1') cmd='' ;;
@@ -53,15 +66,39 @@ _uremote() {
             'exec') opts='--follow --no-follow -f --help' ;;
             'run') opts='--follow --no-follow -f --help' ;;
             'repl') opts='--escape-non-printable --no-escape-non-printable -e --capture --inject-code --inject-file --help' ;;
+            'fs ls') opts='--verbose --no-verbose -v --json --help' ;;
+            'fs cat') opts='--verbose --no-verbose -v --help' ;;
+            'fs cp') opts='--recursive -r --force -f --verbose --no-verbose -v --help' ;;
+            'fs rm') opts='--recursive -r --verbose --no-verbose -v --help' ;;
+            'fs mkdir') opts='--verbose --no-verbose -v --help' ;;
+            'fs rmdir') opts='--verbose --no-verbose -v --help' ;;
+            'fs touch') opts='--verbose --no-verbose -v --help' ;;
+            'fs tree') opts='--verbose --no-verbose -v --size -s --human -h --json --help' ;;
+            'fs sha256sum') opts='--verbose --no-verbose -v --help' ;;
+            'fs sha1sum') opts='--verbose --no-verbose -v --help' ;;
+            'fs md5sum') opts='--verbose --no-verbose -v --help' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
     fi
 
     case "$cmd" in
+        'fs') COMPREPLY=($(compgen -W 'ls cat cp rm mkdir rmdir touch tree sha256sum sha1sum md5sum df edit' -- "$cur")); return ;;
         'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs ls') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs cat') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs cp') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs rm') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs mkdir') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs rmdir') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs touch') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs tree') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs sha256sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs sha1sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs md5sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs edit') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep version help devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit fs devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

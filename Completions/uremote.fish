@@ -10,6 +10,13 @@ function __uremote_command
         switch $w
             case +
                 set cmd ""
+        case fs
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "fs $tokens[$i]"
+            else
+                set cmd fs
+            end
             case 'connect'
                 set cmd 'connect'
             case 'disconnect'
@@ -36,6 +43,28 @@ function __uremote_command
                 set cmd 'version'
             case 'help'
                 set cmd 'help'
+            case 'ls'
+                set cmd 'fs ls'
+            case 'cat'
+                set cmd 'fs cat'
+            case 'cp'
+                set cmd 'fs cp'
+            case 'rm'
+                set cmd 'fs rm'
+            case 'mkdir'
+                set cmd 'fs mkdir'
+            case 'rmdir'
+                set cmd 'fs rmdir'
+            case 'touch'
+                set cmd 'fs touch'
+            case 'tree'
+                set cmd 'fs tree'
+            case 'sha256sum'
+                set cmd 'fs sha256sum'
+            case 'df'
+                set cmd 'fs df'
+            case 'edit'
+                set cmd 'fs edit'
             case 'devs' 'a0' 'a1' 'a2' 'a3' 'u0' 'u1' 'u2' 'u3' 'c0' 'c1' 'c2' 'c3'
                 set cmd ''
         end
@@ -51,7 +80,7 @@ end
 function __uremote_offers_commands
     set -l cmd (__uremote_command)
     switch $cmd
-        case  connect
+        case 'fs' connect
             return 1
     end
     return 0
@@ -71,6 +100,18 @@ complete -c uremote -n __uremote_offers_commands -a 'repl' -d 'open a terminal o
 complete -c uremote -n __uremote_offers_commands -a 'sleep' -d 'wait before the next command'
 complete -c uremote -n __uremote_offers_commands -a 'version' -d 'print uremote\'s version and exit'
 complete -c uremote -n __uremote_offers_commands -a 'help' -d 'print the list of commands, or help on one command, and exit'
+complete -c uremote -n __uremote_offers_commands -a 'ls' -d 'list a directory on the board'
+complete -c uremote -n __uremote_offers_commands -a 'cat' -d 'print files from the board'
+complete -c uremote -n __uremote_offers_commands -a 'cp' -d 'copy files between the computer and the board'
+complete -c uremote -n __uremote_offers_commands -a 'rm' -d 'remove files (with -r, directories and their contents) on the board'
+complete -c uremote -n __uremote_offers_commands -a 'mkdir' -d 'create directories on the board'
+complete -c uremote -n __uremote_offers_commands -a 'rmdir' -d 'remove empty directories on the board'
+complete -c uremote -n __uremote_offers_commands -a 'touch' -d 'create empty files on the board (existing files are kept)'
+complete -c uremote -n __uremote_offers_commands -a 'tree' -d 'show a directory tree on the board'
+complete -c uremote -n __uremote_offers_commands -a 'sha256sum' -d 'print the SHA256 digest of files on the board'
+complete -c uremote -n __uremote_offers_commands -a 'df' -d 'show size, used and free space of the board\'s filesystems'
+complete -c uremote -n __uremote_offers_commands -a 'edit' -d 'edit files on the board with $EDITOR'
+complete -c uremote -n __uremote_offers_commands -a 'fs' -d 'fs commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
 complete -c uremote -n __uremote_offers_commands -a 'a0' -d 'connect to serial port /dev/ttyACM0'
 complete -c uremote -n __uremote_offers_commands -a 'a1' -d 'connect to serial port /dev/ttyACM1'
@@ -84,6 +125,19 @@ complete -c uremote -n __uremote_offers_commands -a 'c0' -d 'connect to serial p
 complete -c uremote -n __uremote_offers_commands -a 'c1' -d 'connect to serial port COM1'
 complete -c uremote -n __uremote_offers_commands -a 'c2' -d 'connect to serial port COM2'
 complete -c uremote -n __uremote_offers_commands -a 'c3' -d 'connect to serial port COM3'
+complete -c uremote -n '__uremote_is fs' -a 'ls' -d 'list a directory on the board'
+complete -c uremote -n '__uremote_is fs' -a 'cat' -d 'print files from the board'
+complete -c uremote -n '__uremote_is fs' -a 'cp' -d 'copy files between the computer and the board'
+complete -c uremote -n '__uremote_is fs' -a 'rm' -d 'remove files (with -r, directories and their contents) on the board'
+complete -c uremote -n '__uremote_is fs' -a 'mkdir' -d 'create directories on the board'
+complete -c uremote -n '__uremote_is fs' -a 'rmdir' -d 'remove empty directories on the board'
+complete -c uremote -n '__uremote_is fs' -a 'touch' -d 'create empty files on the board (existing files are kept)'
+complete -c uremote -n '__uremote_is fs' -a 'tree' -d 'show a directory tree on the board'
+complete -c uremote -n '__uremote_is fs' -a 'sha256sum' -d 'print the SHA256 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'sha1sum' -d 'print the SHA1 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'md5sum' -d 'print the MD5 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'df' -d 'show size, used and free space of the board\'s filesystems'
+complete -c uremote -n '__uremote_is fs' -a 'edit' -d 'edit files on the board with $EDITOR'
 complete -c uremote -n '__uremote_is \'connect\'' -l baud -r -d 'serial line rate in bits per second (default 115200)'
 complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
@@ -101,3 +155,44 @@ complete -c uremote -n '__uremote_is \'repl\'' -l no-escape-non-printable -d 'tu
 complete -c uremote -n '__uremote_is \'repl\'' -l capture -r -F -d 'also write everything the board sends to FILE'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-code -r -d 'send CODE when Ctrl-J is pressed (\\n in CODE becomes a newline)'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-file -r -F -d 'run the local FILE on the board when Ctrl-K is pressed'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l json -d 'print JSON instead of text'
+complete -c uremote -n '__uremote_is \'fs ls\'' -F
+complete -c uremote -n '__uremote_is \'fs cat\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs cat\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs cat\'' -F
+complete -c uremote -n '__uremote_is \'fs cp\'' -l recursive -s r -d 'copy or remove directories and their contents'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l force -s f -d 'copy even when the destination already has identical content'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs cp\'' -F
+complete -c uremote -n '__uremote_is \'fs rm\'' -l recursive -s r -d 'copy or remove directories and their contents'
+complete -c uremote -n '__uremote_is \'fs rm\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs rm\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs rm\'' -F
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -F
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -F
+complete -c uremote -n '__uremote_is \'fs touch\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs touch\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs touch\'' -F
+complete -c uremote -n '__uremote_is \'fs tree\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l size -s s -d 'show file sizes in bytes'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l human -s h -d 'show file sizes human-readably (1.5K)'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l json -d 'print JSON instead of text'
+complete -c uremote -n '__uremote_is \'fs tree\'' -F
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -F
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -F
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -F
+complete -c uremote -n '__uremote_is \'fs edit\'' -F

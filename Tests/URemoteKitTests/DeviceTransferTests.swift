@@ -35,6 +35,7 @@ import Testing
         let random = DeviceTestData.random(4096)
         let packedRandom = try #require(deflater.deflate(random[...]))
         #expect(packedRandom.count >= random.count)
+        #expect(deflater.deflate(DeviceTestData.random(32768)[...]) == nil, "large random chunks are not even tried")
     }
 
     @Test func escapingKeepsCtrlCOffTheWireAndRespectsTheLimit() {

@@ -194,7 +194,12 @@ public final class BoardFileSystem {
     /// The bytes of a board file, verified against the board's size and SHA-256.
     public func readFile(_ path: String, operation: String = "cp") throws -> [UInt8] {
         var result: [UInt8] = []
-        try download([path], labels: [path]) { _, bytes in result = bytes }
+        do {
+            try download([path], labels: [path]) { _, bytes in result = bytes }
+        } catch let error as BoardFileError {
+            if let errno = error.errno { throw BoardFileError.fromErrno(errno, operation: operation, path: path) }
+            throw error
+        }
         return result
     }
 

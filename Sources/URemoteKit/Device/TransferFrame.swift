@@ -1,3 +1,5 @@
+import Foundation
+
 /// One unit of the transfer stream between host and board helper: a kind letter, six hex digits of
 /// payload length, the payload.
 ///
@@ -50,21 +52,34 @@ struct TransferFrame {
     /// (and the escape byte 0x10 itself) as 0x10, byte ^ 0x40. Random data grows by under 1 %.
     /// Consumes input until the escaped output would exceed `limit` bytes.
     static func escape(_ input: ArraySlice<UInt8>, limit: Int) -> (bytes: [UInt8], consumed: Int) {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(limit, input.count + input.count / 64 + 8))
-        var consumed = 0
-        for byte in input {
-            if byte == 0x03 || byte == 0x10 {
+        input.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return ([], 0) }
+            var out: [UInt8] = []
+            out.reserveCapacity(min(limit, buffer.count + buffer.count / 64 + 8))
+            var position = 0
+            while position < buffer.count {
+                // Copy the run up to the next byte that needs escaping in one go (memchr-fast).
+                let rest = buffer.count - position
+                let next = min(nextSpecial(base + position, rest, 0x03), nextSpecial(base + position, rest, 0x10))
+                let run = min(next, limit - out.count)
+                if run > 0 {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + position, count: run))
+                    position += run
+                }
+                if run < next || position >= buffer.count { break }
                 if out.count + 2 > limit { break }
                 out.append(0x10)
-                out.append(byte ^ 0x40)
-            } else {
-                if out.count + 1 > limit { break }
-                out.append(byte)
+                out.append(base[position] ^ 0x40)
+                position += 1
             }
-            consumed += 1
+            return (out, position)
         }
-        return (out, consumed)
+    }
+
+    /// Offset of the first `byte` in `count` bytes at `start`, or `count`.
+    private static func nextSpecial(_ start: UnsafePointer<UInt8>, _ count: Int, _ byte: UInt8) -> Int {
+        guard let found = memchr(start, Int32(byte), count) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(start)
     }
 
     /// Kind byte and length from a 7-byte header, nil when the bytes are not a header.

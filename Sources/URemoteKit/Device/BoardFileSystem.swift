@@ -39,8 +39,7 @@ public final class BoardFileSystem {
         do {
             output = try runner.runCode(probe, timeout: options.hostTimeout)
         } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") {
-            output = try runner.runCode(BoardHelperScript.source + "\n_ur_init('\(off)')\n",
-                                        timeout: options.hostTimeout)
+            output = try installHelper(then: "_ur_init('\(off)')")
         }
         guard let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("caps ") }),
               let caps = BoardCapabilities.parse(line) else {
@@ -48,6 +47,24 @@ public final class BoardFileSystem {
         }
         cachedCapabilities = caps
         return caps
+    }
+
+    /// Sends the helper functions as one raw stream read by a two-line bootstrap, rather than as
+    /// raw-paste code: raw-paste stops for flow control every window, which on a link with latency
+    /// costs more than the bytes themselves. The bootstrap announces itself before reading, and
+    /// Ctrl-C stays live, so a board that loses bytes can still be interrupted.
+    private func installHelper(then call: String) throws -> BoardOutput {
+        let source = Array((BoardHelperScript.source + "\n" + call + "\n").utf8)
+        let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
+        try runner.startCode("import sys\nprint('\\x06',end='')\n"
+            + "_ur_s=getattr(sys.stdin,'buffer',sys.stdin).read(\(source.count))\nexec(_ur_s)\ndel _ur_s")
+        let first = try reader.readByte()
+        guard first == 0x06 else {
+            let tail = try reader.readExecutionTail(startingWith: [first])
+            throw Self.error(from: tail, operation: "connect", path: "")
+        }
+        do { try runner.link.write(source) } catch { throw BoardFileError.session(error.description) }
+        return try runner.finishCode(timeout: options.hostTimeout)
     }
 
     /// Runs a helper call and returns its stdout lines; an `OSError` becomes a `BoardFileError`

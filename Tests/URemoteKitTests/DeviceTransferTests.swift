@@ -35,6 +35,27 @@ import Testing
         let random = DeviceTestData.random(4096)
         let packedRandom = try #require(deflater.deflate(random[...]))
         #expect(packedRandom.count >= random.count)
+        #expect(deflater.deflate(DeviceTestData.random(32768)[...]) == nil, "large random chunks are not even tried")
+    }
+
+    @Test func escapingKeepsCtrlCOffTheWireAndRespectsTheLimit() {
+        let input: [UInt8] = [1, 3, 16, 3, 200, 16]
+        let all = TransferFrame.escape(input[...], limit: 100)
+        #expect(all.consumed == 6)
+        #expect(!all.bytes.contains(3))
+        #expect(all.bytes == [1, 0x10, 0x43, 0x10, 0x50, 0x10, 0x43, 200, 0x10, 0x50])
+        let cut = TransferFrame.escape(input[...], limit: 4)
+        #expect(cut.consumed == 2 && cut.bytes == [1, 0x10, 0x43])
+    }
+
+    @Test func uploadsBytesThatNeedEscapingAtBufferBoundaries() throws {
+        let board = try DeviceReferenceBoard()
+        defer { board.stop() }
+        let fs = try board.fileSystem(options: TransferOptions(compress: false, chunkSize: 512))
+        let nasty = [UInt8](repeating: 3, count: 1500) + [UInt8](repeating: 16, count: 700) + DeviceTestData.random(3000)
+        try fs.writeFile(nasty, to: "nasty.bin")
+        #expect(board.read("nasty.bin") == nasty)
+        #expect(try fs.readFile("nasty.bin") == nasty)
     }
 
     @Test func missingSourceFileIsAnOSErrorNamingIt() throws {

@@ -65,6 +65,17 @@ struct CommandLineTests {
         #expect(exec.stdout.contains("--no-follow"))
     }
 
+    @Test func devsListsPortsInMpremoteColumnsWithoutARepl() throws {
+        let outcome = try Uremote.run(["devs"], timeout: 10)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for line in outcome.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            #expect(fields.count >= 5, "\(line)")
+            #expect(fields.count >= 3 && fields[2].count == 9 && fields[2].contains(":"), "VID:PID column in \(line)")
+        }
+        #expect(!outcome.stdout.contains("Connected to"), "devs acted, so no implicit repl follows")
+    }
+
     @Test func noArgumentsMeansReplOnTheDefaultDevice() throws {
         let outcome = try Uremote.run([], environment: ["UREMOTE_DEVICE": "/dev/uremote-absent"])
         #expect(outcome.status == 1)

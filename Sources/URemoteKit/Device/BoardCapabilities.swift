@@ -3,7 +3,8 @@
 public struct BoardCapabilities: Sendable, Equatable {
     /// `os.ilistdir` exists (absent on CircuitPython): one call lists names, types and sizes.
     public var hasIlistdir: Bool
-    /// `micropython.kbd_intr` and binary stdin/stdout exist: raw bytes can cross unescaped.
+    /// Binary `sys.stdin.buffer`/`sys.stdout.buffer` exist: bytes cross raw (only Ctrl-C and
+    /// the escape byte are escaped) instead of as base64.
     public var hasRawStdio: Bool
     /// `deflate.DeflateIO` exists (MicroPython 1.21+): chunks may be sent compressed.
     public var hasDeflate: Bool

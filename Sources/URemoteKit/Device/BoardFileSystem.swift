@@ -14,6 +14,8 @@ public final class BoardFileSystem {
     public var options: TransferOptions
     /// Told about transfer progress (a terminal bar in the CLI); nil for silence.
     public var progress: TransferProgressObserver?
+    /// Totals of this session's transfers (transfer phase only).
+    public let statistics = TransferStatistics()
     private var cachedCapabilities: BoardCapabilities?
 
     public init(runner: BoardCodeRunner, disabledFeatures: Set<BoardFeature> = [],
@@ -37,8 +39,7 @@ public final class BoardFileSystem {
         do {
             output = try runner.runCode(probe, timeout: options.hostTimeout)
         } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") {
-            output = try runner.runCode(BoardHelperScript.source + "\n_ur_init('\(off)')\n",
-                                        timeout: options.hostTimeout)
+            output = try installHelper(then: "_ur_init('\(off)')")
         }
         guard let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("caps ") }),
               let caps = BoardCapabilities.parse(line) else {
@@ -46,6 +47,24 @@ public final class BoardFileSystem {
         }
         cachedCapabilities = caps
         return caps
+    }
+
+    /// Sends the helper functions as one raw stream read by a two-line bootstrap, rather than as
+    /// raw-paste code: raw-paste stops for flow control every window, which on a link with latency
+    /// costs more than the bytes themselves. The bootstrap announces itself before reading, and
+    /// Ctrl-C stays live, so a board that loses bytes can still be interrupted.
+    private func installHelper(then call: String) throws -> BoardOutput {
+        let source = Array((BoardHelperScript.source + "\n" + call + "\n").utf8)
+        let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
+        try runner.startCode("import sys\nprint('\\x06',end='')\n"
+            + "_ur_s=getattr(sys.stdin,'buffer',sys.stdin).read(\(source.count))\nexec(_ur_s)\ndel _ur_s")
+        let first = try reader.readByte()
+        guard first == 0x06 else {
+            let tail = try reader.readExecutionTail(startingWith: [first])
+            throw Self.error(from: tail, operation: "connect", path: "")
+        }
+        do { try runner.link.write(source) } catch { throw BoardFileError.session(error.description) }
+        return try runner.finishCode(timeout: options.hostTimeout)
     }
 
     /// Runs a helper call and returns its stdout lines; an `OSError` becomes a `BoardFileError`
@@ -192,7 +211,12 @@ public final class BoardFileSystem {
     /// The bytes of a board file, verified against the board's size and SHA-256.
     public func readFile(_ path: String, operation: String = "cp") throws -> [UInt8] {
         var result: [UInt8] = []
-        try download([path], labels: [path]) { _, bytes in result = bytes }
+        do {
+            try download([path], labels: [path]) { _, bytes in result = bytes }
+        } catch let error as BoardFileError {
+            if let errno = error.errno { throw BoardFileError.fromErrno(errno, operation: operation, path: path) }
+            throw error
+        }
         return result
     }
 
@@ -200,14 +224,16 @@ public final class BoardFileSystem {
     public func download(_ paths: [String], sizes: [Int?] = [], labels: [String],
                          deliver: (Int, [UInt8]) throws -> Void) throws {
         let caps = try capabilities()
-        let downloader = FileDownloader(runner: runner, capabilities: caps, options: options, progress: progress)
+        let downloader = FileDownloader(runner: runner, capabilities: caps, options: options, progress: progress,
+                                        statistics: statistics)
         try downloader.download(paths, sizes: sizes, label: { labels[$0] }, deliver: deliver)
     }
 
     /// Writes files to the board safely (temporary file, verification, rename), in one execution.
     public func upload(_ items: [UploadItem]) throws {
         let caps = try capabilities()
-        let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress)
+        let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress,
+                                    statistics: statistics)
         try uploader.upload(items)
     }
 

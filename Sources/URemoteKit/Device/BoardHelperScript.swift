@@ -7,7 +7,7 @@
 /// its heap. Output formats are line-based with `/` separators, which cannot occur in names.
 enum BoardHelperScript {
     /// Bumped whenever the functions change, so a board holding an older copy gets the new one.
-    static let version = 2
+    static let version = 3
 
     static let source: String = #"""
 import os,sys
@@ -15,11 +15,7 @@ _ur_V=\#(version)
 def _ur_init(off):
  global _ur_IL,_ur_KB,_ur_DF,_ur_HL,_ur_B64
  _ur_IL=hasattr(os,'ilistdir') and 'l' not in off
- _ur_KB=0
- try:
-  import micropython
-  _ur_KB=hasattr(micropython,'kbd_intr') and hasattr(sys.stdin,'buffer') and hasattr(sys.stdout,'buffer') and 'k' not in off
- except ImportError:pass
+ _ur_KB=hasattr(sys.stdin,'buffer') and hasattr(sys.stdout,'buffer') and 'k' not in off
  _ur_DF=0
  try:
   import deflate
@@ -150,15 +146,25 @@ def _ur_rd(n,tm):
   if not k:raise OSError(5)
   i+=k
  return v[:n]
+def _ur_ue(n):
+ b=_ur_BF;v=_ur_BV
+ i=b.find(b'\x10',0,n)
+ if i<0:return v[:n]
+ o=bytearray(v[:i]);j=i
+ while i>=0:
+  o+=v[j:i]
+  o.append(b[i+1]^64)
+  j=i+2
+  i=b.find(b'\x10',j,n)
+ o+=v[j:n]
+ return o
 def _ur_rx(w,tm,z):
  import select,binascii
- global _ur_P,_ur_BV
+ global _ur_P,_ur_BV,_ur_BF
  _ur_P=select.poll()
  _ur_P.register(sys.stdin,select.POLLIN)
- _ur_BV=memoryview(bytearray(w))
- if _ur_KB:
-  import micropython
-  micropython.kbd_intr(-1)
+ _ur_BF=bytearray(w)
+ _ur_BV=memoryview(_ur_BF)
  f=None;t=None;d=None;h=None;c=0;er=None
  try:
   _ur_o('\x06')
@@ -166,6 +172,7 @@ def _ur_rx(w,tm,z):
    hd=bytes(_ur_rd(7,tm))
    k=hd[0];n=int(hd[1:],16)
    q=_ur_rd(n,tm)
+   if _ur_KB:q=_ur_ue(n)
    if k==81:break
    if k==79:
     d=str(bytes(q),'utf-8');t=d+'.uremote-tmp';c=0;er=None;h=None
@@ -220,10 +227,7 @@ def _ur_rx(w,tm,z):
  finally:
   if f:f.close()
   if t:_ur_clean([t])
-  _ur_BV=None
-  if _ur_KB:
-   import micropython
-   micropython.kbd_intr(3)
+  _ur_BV=_ur_BF=None
 def _ur_tx1(p,w):
  import binascii
  b=bytearray(w)

@@ -14,10 +14,18 @@ struct ChunkDeflater {
         self.windowBits = Int32(min(15, max(9, windowBits)))
     }
 
-    /// The compressed bytes, or nil when zlib fails (the caller then sends the chunk raw).
+    /// The compressed bytes, or nil when compression would not pay or zlib fails (the caller then
+    /// sends the chunk raw). A sample of the chunk is tried first, so random data costs little.
     func deflate(_ input: ArraySlice<UInt8>) -> [UInt8]? {
+        if input.count > 8192, let sample = compress(input.prefix(4096)), sample.count > 4096 * 95 / 100 {
+            return nil
+        }
+        return compress(input)
+    }
+
+    private func compress(_ input: ArraySlice<UInt8>) -> [UInt8]? {
         var stream = z_stream()
-        guard uremote_deflateInit2(&stream, 9, -windowBits, 9) == Z_OK else { return nil }
+        guard uremote_deflateInit2(&stream, 6, -windowBits, 9) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count))) + 16
         var output = [UInt8](repeating: 0, count: bound)

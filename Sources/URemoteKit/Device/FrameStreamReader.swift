@@ -55,6 +55,7 @@ struct FileDownloader {
     let capabilities: BoardCapabilities
     let options: TransferOptions
     let progress: TransferProgressObserver?
+    let statistics: TransferStatistics?
 
     /// Calls `deliver` with each verified file in order; a file that fails stops the transfer
     /// after the board has finished sending (so the link stays in step) and is thrown.
@@ -63,6 +64,8 @@ struct FileDownloader {
         guard !paths.isEmpty else { return }
         let chunk = options.chunkSize ?? capabilities.chunkSize
         let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
+        let started = ContinuousClock.now
+        var received = 0
         try runner.startCode("_ur_tx(\(PythonLiteral.list(paths)),\(chunk))")
         var failure: Error?
         for (index, path) in paths.enumerated() {
@@ -73,6 +76,7 @@ struct FileDownloader {
                     progress?.transferProgress(name: name, done: done, total: max(total ?? done, done))
                 }
                 progress?.transferEnded(name: name)
+                received += file.bytes.count
                 if file.boardSize != file.bytes.count {
                     throw BoardFileError.verificationFailed(path: path, reason: "got \(file.bytes.count) of \(file.boardSize) bytes")
                 }
@@ -89,6 +93,7 @@ struct FileDownloader {
             }
         }
         _ = try runner.finishCode(timeout: options.hostTimeout)
+        statistics?.record(bytes: received, wireBytes: received, seconds: (ContinuousClock.now - started).seconds)
         if let failure { throw failure }
     }
 }

@@ -145,6 +145,11 @@ final class CommandContext {
 
     static func connectFailure(device: String, error: any Error) -> CommandFailure {
         let detail = (error as? LinkError)?.description ?? String(describing: error)
+        let isSimulator = device == "sim" || device.hasPrefix("sim:")
+        if isSimulator && LinkSchemes.opener(for: "sim") == nil {
+            return CommandFailure("\(device): this build of uremote has no simulator; connect a board ('uremote devs' lists them)")
+        }
+        if isSimulator { return CommandFailure(detail) }
         if case .notFound = error as? LinkError, device == "auto" {
             return CommandFailure("no board found; try 'uremote devs' to list ports, 'uremote connect PATH'\(simulatorHint)")
         }

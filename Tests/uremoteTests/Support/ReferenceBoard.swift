@@ -18,13 +18,10 @@ final class ReferenceBoard {
         try FileManager.default.createDirectory(at: flash, withIntermediateDirectories: true)
         link = scratch.appendingPathComponent("board").path
         process = Process()
-        // Started through python3 to clear the signal mask: the test runner's Process hands children a
-        // mask with SIGINT blocked, which MicroPython would inherit, so a host Ctrl-C could never reach it.
-        guard let python = Self.which("python3") else { throw HarnessError("python3 is needed to run scripts/micropython-board") }
-        process.executableURL = URL(fileURLWithPath: python)
-        let script = Uremote.packageRoot.appendingPathComponent("scripts/micropython-board").path
-        process.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-                             script, "--link", link, "--dir", flash.path]
+        // The harness clears the signal mask it inherits from the test runner (which blocks SIGINT),
+        // so MicroPython can see a host Ctrl-C.
+        process.executableURL = Uremote.packageRoot.appendingPathComponent("scripts/micropython-board")
+        process.arguments = ["--link", link, "--dir", flash.path]
         let output = Pipe()
         input = Pipe()
         process.standardOutput = output

@@ -22,7 +22,8 @@ enum FsCpCommand: CLICommand {
             } else {
                 fs = BoardFileSystem(runner: try context.rawSession())
             }
-            let copier = BoardCopier(fileSystem: fs, force: command.flag("force")) { context.output.line($0) }
+            let quiet = context.quiet
+            let copier = BoardCopier(fileSystem: fs, force: command.flag("force")) { if !quiet { context.output.line($0) } }
             for source in paths {
                 if FileSystemSupport.verbose(command, context) { context.output.line("cp \(source) \(destination)") }
                 try copier.copy(source, to: destination, recursive: recursive, multiple: paths.count > 1)

@@ -5,6 +5,7 @@ import URemoteKit
 /// however many commands the chain holds), mpremote's options, path rules and error wording.
 enum FileSystemSupport {
     nonisolated(unsafe) private static var cache: [ObjectIdentifier: BoardFileSystem] = [:]
+    nonisolated(unsafe) static var statsToReport: TransferStatistics?
 
     /// The filesystem of the chain's board, in raw REPL mode; one helper probe per session.
     static func fileSystem(_ context: CommandContext) throws -> BoardFileSystem {
@@ -14,6 +15,12 @@ enum FileSystemSupport {
         let fs = BoardFileSystem(runner: session, disabledFeatures: disabledFeatures(),
                                  progress: context.quiet ? nil : TerminalProgressBar.ifTerminal())
         cache = [key: fs]
+        if ProcessInfo.processInfo.environment["UREMOTE_FS_STATS"] == "1" {
+            // Printed when the process ends, so a chain's transfers are summed.
+            statsToReport = fs.statistics
+            atexit { if let stats = FileSystemSupport.statsToReport, stats.bytes > 0 {
+                FileHandle.standardError.write(Data((stats.summary + "\n").utf8)) } }
+        }
         return fs
     }
 

@@ -16,6 +16,18 @@ enum CommandRunner {
             return HiddenTools.run(first, Array(words.dropFirst()))
         }
 
+        let config: UremoteConfig
+        do {
+            config = try UremoteConfig.load()
+            words = try config.expand(words) { word in CommandTable.grammar.commands.contains { $0.words[0] == word } }
+        } catch let error as ConfigError {
+            errors.line("uremote: config error in \(error); fix or move that file")
+            return 2
+        } catch {
+            errors.line("uremote: \(error)")
+            return 2
+        }
+
         let chain: [ParsedCommand]
         do {
             chain = try CommandTable.grammar.parse(words)
@@ -28,7 +40,11 @@ enum CommandRunner {
             return 0
         }
 
-        let context = CommandContext(quiet: quiet)
+        if words.first == "connect", let many = ManyBoardsRunner.devices(in: words) {
+            return ManyBoardsRunner.run(words, deviceIndex: many.index, devices: many.devices, quiet: quiet)
+        }
+
+        let context = CommandContext(quiet: quiet, configuredDevice: config.defaultDevice)
         defer { context.disconnect() }
         do {
             for command in chain {

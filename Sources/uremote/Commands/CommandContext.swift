@@ -21,13 +21,14 @@ final class CommandContext {
     private var softResetHandlers: [(BoardSession) throws -> Void] = []
     nonisolated(unsafe) private static var schemesRegistered = false
 
+    /// `configuredDevice` comes from the config files; `UREMOTE_DEVICE` overrides it.
     init(output: ConsoleOutput = .standardOutput, errors: ConsoleOutput = .standardError, quiet: Bool = false,
-         environment: [String: String] = ProcessInfo.processInfo.environment) {
+         environment: [String: String] = ProcessInfo.processInfo.environment, configuredDevice: String? = nil) {
         self.output = output
         self.errors = errors
         self.quiet = quiet
         let configured = environment["UREMOTE_DEVICE"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        defaultDevice = configured.isEmpty ? "auto" : configured
+        defaultDevice = configured.isEmpty ? (configuredDevice ?? "auto") : configured
     }
 
     /// The command did what the user asked; no implicit `repl` at the end of the chain.

@@ -22,6 +22,22 @@ enum CommandTable {
         SimServeCommand.self,
         VersionCommand.self,
         HelpCommand.self,
+        FsLsCommand.self,
+        FsCatCommand.self,
+        FsCpCommand.self,
+        FsRmCommand.self,
+        FsMkdirCommand.self,
+        FsRmdirCommand.self,
+        FsTouchCommand.self,
+        FsTreeCommand.self,
+        FsSha256sumCommand.self,
+        FsSha1sumCommand.self,
+        FsMd5sumCommand.self,
+        FsDfCommand.self,
+        FsEditCommand.self,
+        SyncCommand.self,
+        WatchCommand.self,
+        MipInstallCommand.self,
     ]
 
     /// Words that stand for longer command lines, as in mpremote.

@@ -11,7 +11,10 @@ enum ConnectCommand: CLICommand {
             bootloader; 'auto' picks the first USB serial port; 'id:SERIAL' the port with that \
             serial number; 'port:PATH' or a plain PATH a given port; 'sim' or 'sim:NAME' the \
             built-in simulated board. Nothing is sent to the board until a command needs it, and \
-            the board is never soft-reset implicitly: its state carries over between invocations.
+            the board is never soft-reset implicitly: its state carries over between invocations. \
+            A comma-separated list (a0,a1,PATH) or 'all' (every USB serial board) runs the rest of \
+            the chain on each board in parallel, each output line prefixed with its board, then \
+            prints a summary; the exit status is 0 only when every board succeeded.
             """,
         options: [
             .value("baud", placeholder: "RATE", summary: "serial line rate in bits per second (default 115200)"),

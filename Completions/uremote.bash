@@ -10,6 +10,8 @@ _uremote() {
         w="${COMP_WORDS[i]}"
         case "$w" in
             +) cmd="" ;;
+        sim)
+            if ((i + 1 < COMP_CWORD)); then cmd="sim ${COMP_WORDS[i+1]}"; ((i++)); else cmd="sim"; fi ;;
         fs)
             if ((i + 1 < COMP_CWORD)); then cmd="fs ${COMP_WORDS[i+1]}"; ((i++)); else cmd="fs"; fi ;;
         mip)
@@ -24,6 +26,8 @@ _uremote() {
             'eval') cmd='eval' ;;
             'run') cmd='run' ;;
             'repl') cmd='repl' ;;
+            'mount') cmd='mount' ;;
+            'umount') cmd='umount' ;;
             'sleep') cmd='sleep' ;;
             'rtc') cmd='rtc' ;;
             'version') cmd='version' ;;
@@ -62,6 +66,12 @@ _uremote() {
         'repl:--capture') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'repl:--inject-code') COMPREPLY=(); return ;;
         'repl:--inject-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--link') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--flash') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--personality') COMPREPLY=($(compgen -W 'micropython circuitpython' -- "$cur")); return; return ;;
+        'sim serve:--baud') COMPREPLY=(); return ;;
+        'sim serve:--capacity') COMPREPLY=(); return ;;
+        'sim serve:--faults') COMPREPLY=(); return ;;
         'sync:--exclude') COMPREPLY=(); return ;;
         'watch:--run') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'watch:--exclude') COMPREPLY=(); return ;;
@@ -76,7 +86,9 @@ _uremote() {
             'exec') opts='--follow --no-follow -f --help' ;;
             'run') opts='--follow --no-follow -f --help' ;;
             'repl') opts='--escape-non-printable --no-escape-non-printable -e --capture --inject-code --inject-file --help' ;;
+            'mount') opts='--unsafe-links -l --help' ;;
             'rtc') opts='--set --no-set -s --help' ;;
+            'sim serve') opts='--link --flash --personality --baud --capacity --faults --help' ;;
             'fs ls') opts='--verbose --no-verbose -v --json --help' ;;
             'fs cat') opts='--verbose --no-verbose -v --help' ;;
             'fs cp') opts='--recursive -r --force -f --verbose --no-verbose -v --help' ;;
@@ -97,10 +109,12 @@ _uremote() {
     fi
 
     case "$cmd" in
+        'sim') COMPREPLY=($(compgen -W 'serve' -- "$cur")); return ;;
         'fs') COMPREPLY=($(compgen -W 'ls cat cp rm mkdir rmdir touch tree sha256sum sha1sum md5sum df edit' -- "$cur")); return ;;
         'mip') COMPREPLY=($(compgen -W 'install' -- "$cur")); return ;;
-        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
+        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'mount') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'fs ls') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'fs cat') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'fs cp') COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -116,6 +130,6 @@ _uremote() {
         'sync') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'watch') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit sync watch fs mip devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl mount umount sleep rtc version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit sync watch sim fs mip devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

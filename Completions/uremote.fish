@@ -10,6 +10,13 @@ function __uremote_command
         switch $w
             case +
                 set cmd ""
+        case sim
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "sim $tokens[$i]"
+            else
+                set cmd sim
+            end
         case fs
             if test $i -lt (count $tokens)
                 set i (math $i + 1)
@@ -44,6 +51,10 @@ function __uremote_command
                 set cmd 'run'
             case 'repl'
                 set cmd 'repl'
+            case 'mount'
+                set cmd 'mount'
+            case 'umount'
+                set cmd 'umount'
             case 'sleep'
                 set cmd 'sleep'
             case 'rtc'
@@ -93,7 +104,7 @@ end
 function __uremote_offers_commands
     set -l cmd (__uremote_command)
     switch $cmd
-        case 'fs' 'mip' connect
+        case 'sim' 'fs' 'mip' connect
             return 1
     end
     return 0
@@ -110,6 +121,8 @@ complete -c uremote -n __uremote_offers_commands -a 'exec' -d 'run a string of P
 complete -c uremote -n __uremote_offers_commands -a 'eval' -d 'evaluate a Python expression on the board and print its value'
 complete -c uremote -n __uremote_offers_commands -a 'run' -d 'run a local Python file on the board'
 complete -c uremote -n __uremote_offers_commands -a 'repl' -d 'open a terminal on the board\'s REPL (Ctrl-] or Ctrl-X quits)'
+complete -c uremote -n __uremote_offers_commands -a 'mount' -d 'make a folder on the computer appear on the board at /remote'
+complete -c uremote -n __uremote_offers_commands -a 'umount' -d 'unmount the folder mounted with mount'
 complete -c uremote -n __uremote_offers_commands -a 'sleep' -d 'wait before the next command'
 complete -c uremote -n __uremote_offers_commands -a 'rtc' -d 'print the board\'s real-time clock, or set it to the computer\'s time'
 complete -c uremote -n __uremote_offers_commands -a 'version' -d 'print uremote\'s version and exit'
@@ -127,6 +140,7 @@ complete -c uremote -n __uremote_offers_commands -a 'df' -d 'show size, used and
 complete -c uremote -n __uremote_offers_commands -a 'edit' -d 'edit files on the board with $EDITOR'
 complete -c uremote -n __uremote_offers_commands -a 'sync' -d 'make a board folder match a local folder (upload changes, optionally delete extras)'
 complete -c uremote -n __uremote_offers_commands -a 'watch' -d 'on every save: sync the folder, soft-reset and run the entry file'
+complete -c uremote -n __uremote_offers_commands -a 'sim' -d 'sim commands'
 complete -c uremote -n __uremote_offers_commands -a 'fs' -d 'fs commands'
 complete -c uremote -n __uremote_offers_commands -a 'mip' -d 'mip commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
@@ -142,6 +156,7 @@ complete -c uremote -n __uremote_offers_commands -a 'c0' -d 'connect to serial p
 complete -c uremote -n __uremote_offers_commands -a 'c1' -d 'connect to serial port COM1'
 complete -c uremote -n __uremote_offers_commands -a 'c2' -d 'connect to serial port COM2'
 complete -c uremote -n __uremote_offers_commands -a 'c3' -d 'connect to serial port COM3'
+complete -c uremote -n '__uremote_is sim' -a 'serve' -d 'serve the simulated board on a pseudo-terminal until stopped'
 complete -c uremote -n '__uremote_is fs' -a 'ls' -d 'list a directory on the board'
 complete -c uremote -n '__uremote_is fs' -a 'cat' -d 'print files from the board'
 complete -c uremote -n '__uremote_is fs' -a 'cp' -d 'copy files between the computer and the board'
@@ -161,7 +176,7 @@ complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line 
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
 complete -c uremote -n '__uremote_is \'connect\'' -l rts -d 'force the RTS line on (--rts) or off (--no-rts)'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-rts -d 'turn off --rts'
-complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -d device
+complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -d device
 complete -c uremote -n '__uremote_is \'connect\'' -a '(__fish_complete_path /dev/tty)' -d port
 complete -c uremote -n '__uremote_is \'exec\'' -l follow -s f -d 'wait for the program and stream its output (default); --no-follow starts it and moves on'
 complete -c uremote -n '__uremote_is \'exec\'' -l no-follow -d 'turn off --follow'
@@ -173,8 +188,16 @@ complete -c uremote -n '__uremote_is \'repl\'' -l no-escape-non-printable -d 'tu
 complete -c uremote -n '__uremote_is \'repl\'' -l capture -r -F -d 'also write everything the board sends to FILE'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-code -r -d 'send CODE when Ctrl-J is pressed (\\n in CODE becomes a newline)'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-file -r -F -d 'run the local FILE on the board when Ctrl-K is pressed'
+complete -c uremote -n '__uremote_is \'mount\'' -l unsafe-links -s l -d 'follow symlinks that point outside DIR'
+complete -c uremote -n '__uremote_is \'mount\'' -F
 complete -c uremote -n '__uremote_is \'rtc\'' -l set -s s -d 'set the board\'s clock to the computer\'s local time'
 complete -c uremote -n '__uremote_is \'rtc\'' -l no-set -d 'turn off --set'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l link -r -F -d 'also make PATH a symlink to the pseudo-terminal, a stable name for scripts'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l flash -r -F -d 'use DIR as the board\'s flash'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l personality -r -d 'micropython (default) or circuitpython'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l baud -r -d 'pace the link at RATE bits/s with a UART\'s overflowing receive buffer'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l capacity -r -d 'flash size (default 2097152)'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l faults -r -d 'testing: misbehave, e.g. drop=0.01,corrupt=0.001,disconnect-after=N,reset-after=N,delay-ms=N,seed=N'
 complete -c uremote -n '__uremote_is \'fs ls\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
 complete -c uremote -n '__uremote_is \'fs ls\'' -l no-verbose -d 'turn off --verbose'
 complete -c uremote -n '__uremote_is \'fs ls\'' -l json -d 'print JSON instead of text'

@@ -1,0 +1,87 @@
+import Foundation
+import URemoteKit
+
+/// Parses a command line, runs its chain of commands and turns every outcome into an exit status:
+/// 0 success, 1 board exception or runtime error, 2 usage error.
+enum CommandRunner {
+    static func run(_ arguments: [String]) -> Int32 {
+        let errors = ConsoleOutput.standardError
+        var words = arguments
+        var quiet = false
+        while let first = words.first, first == "-q" || first == "--quiet" {
+            quiet = true
+            words.removeFirst()
+        }
+        if let first = words.first, first == "--generate" || first == "--explain" {
+            return HiddenTools.run(first, Array(words.dropFirst()))
+        }
+
+        let chain: [ParsedCommand]
+        do {
+            chain = try CommandTable.grammar.parse(words)
+        } catch {
+            errors.line("uremote: \(error.message)")
+            return 2
+        }
+        if let asksHelp = chain.first(where: \.wantsHelp) {
+            ConsoleOutput.standardOutput.write(HelpText.command(asksHelp.spec))
+            return 0
+        }
+
+        let context = CommandContext(quiet: quiet)
+        defer { context.disconnect() }
+        do {
+            for command in chain {
+                guard let handler = CommandTable.handler(for: command.spec) else {
+                    throw CommandFailure("'\(command.name)' has no implementation")
+                }
+                try handler.run(command, in: context)
+            }
+            if !context.acted {
+                try ReplCommand.run(try CommandTable.grammar.parse(["repl"])[0], in: context)
+            }
+            context.output.finish()
+            return 0
+        } catch {
+            context.output.finish()
+            return report(error, errors: errors, output: context.output)
+        }
+    }
+
+    /// Prints `error` as one line (or a board traceback as sent) and picks the exit status.
+    static func report(_ error: any Error, errors: ConsoleOutput, output: ConsoleOutput) -> Int32 {
+        func say(_ message: String) {
+            if output.lastByte != 10 && errors.isTerminal && output.isTerminal { errors.write("\n") }
+            errors.line("uremote: " + oneLine(message))
+        }
+        switch error {
+        case is StopChain:
+            return 0
+        case is BoardProgramFailed:
+            return 1
+        case let failure as CommandFailure:
+            say(failure.message)
+            return failure.status
+        case let failure as CommandLineError:
+            say(failure.message)
+            return 2
+        case let failure as SessionError:
+            if case .boardException(let traceback) = failure {
+                errors.write(traceback.hasSuffix("\n") ? traceback : traceback + "\n")
+                return 1
+            }
+            say(failure.description)
+            return 1
+        case let failure as LinkError:
+            say(failure.description)
+            return 1
+        default:
+            say(String(describing: error))
+            return 1
+        }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,71 @@
+import URemoteKit
+
+/// `connect DEVICE`: chooses the board for the rest of the chain, or lists boards (`connect list`).
+enum ConnectCommand: CLICommand {
+    static let spec = CommandSpec(
+        ["connect"],
+        summary: "connect to a board (list, auto, id:SERIAL, port:PATH, PATH, sim, sim:NAME)",
+        details: """
+            Opens DEVICE for the commands that follow. 'list' prints every serial port (path, \
+            serial number, VID:PID, manufacturer, product) and every USB board waiting in a \
+            bootloader; 'auto' picks the first USB serial port; 'id:SERIAL' the port with that \
+            serial number; 'port:PATH' or a plain PATH a given port; 'sim' or 'sim:NAME' the \
+            built-in simulated board. Nothing is sent to the board until a command needs it, and \
+            the board is never soft-reset implicitly: its state carries over between invocations.
+            """,
+        options: [
+            .value("baud", placeholder: "RATE", summary: "serial line rate in bits per second (default 115200)"),
+            .toggle("dtr", default: false, summary: "force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset"),
+            .toggle("rts", default: false, summary: "force the RTS line on (--rts) or off (--no-rts)"),
+        ],
+        positionals: [PositionalSpec("DEVICE", completion: .device, summary: "the board to use")])
+
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {
+        let device = command.argument("DEVICE") ?? "auto"
+        if let baud = command.value("baud") {
+            guard let rate = Int(baud), rate > 0 else {
+                throw CommandFailure.usage("connect: --baud needs a positive number, got '\(baud)'")
+            }
+            context.linkOptions.baudRate = rate
+        }
+        if let dtr = command.flags["dtr"] { context.linkOptions.dtr = dtr }
+        if let rts = command.flags["rts"] { context.linkOptions.rts = rts }
+        if device == "list" {
+            context.disconnect()
+            listDevices(to: context.output)
+            context.markActed()
+            return
+        }
+        try context.connect(to: device)
+    }
+
+    /// One line per port, in mpremote's column order, then boards waiting in a bootloader.
+    static func listDevices(to output: ConsoleOutput) {
+        for port in PortDiscovery.serialPorts().sorted(by: { $0.path < $1.path }) {
+            output.line(port.listingLine)
+        }
+        for device in PortDiscovery.bootloaderDevices() {
+            output.line(device.listingLine)
+        }
+    }
+}
+
+/// `disconnect`: closes the board; a later command reconnects to the default device.
+enum DisconnectCommand: CLICommand {
+    static let spec = CommandSpec(
+        ["disconnect"], summary: "disconnect from the current board",
+        details: "Leaves the raw REPL and closes the link. A later command that needs a board connects to the default device again.")
+
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {
+        context.disconnect()
+    }
+}
+
+/// `resume`: accepted for mpremote compatibility; uremote never soft-resets implicitly.
+enum ResumeCommand: CLICommand {
+    static let spec = CommandSpec(
+        ["resume"], summary: "keep the board's state (always the case; accepted for mpremote compatibility)",
+        details: "uremote never soft-resets a board implicitly, so the board's variables and running state always carry over; 'resume' does nothing.")
+
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {}
+}

@@ -10,6 +10,8 @@ _uremote() {
         w="${COMP_WORDS[i]}"
         case "$w" in
             +) cmd="" ;;
+        sim)
+            if ((i + 1 < COMP_CWORD)); then cmd="sim ${COMP_WORDS[i+1]}"; ((i++)); else cmd="sim"; fi ;;
             'connect') cmd='connect' ;;
             'disconnect') cmd='disconnect' ;;
             'resume') cmd='resume' ;;
@@ -61,9 +63,11 @@ _uremote() {
     fi
 
     case "$cmd" in
+        'sim') COMPREPLY=($(compgen -W 'run' -- "$cur")); return ;;
         'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'sim run') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help sim devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

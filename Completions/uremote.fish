@@ -10,6 +10,13 @@ function __uremote_command
         switch $w
             case +
                 set cmd ""
+        case sim
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "sim $tokens[$i]"
+            else
+                set cmd sim
+            end
             case 'connect'
                 set cmd 'connect'
             case 'disconnect'
@@ -53,7 +60,7 @@ end
 function __uremote_offers_commands
     set -l cmd (__uremote_command)
     switch $cmd
-        case  connect
+        case 'sim' connect
             return 1
     end
     return 0
@@ -74,6 +81,7 @@ complete -c uremote -n __uremote_offers_commands -a 'sleep' -d 'wait before the 
 complete -c uremote -n __uremote_offers_commands -a 'rtc' -d 'print the board\'s real-time clock, or set it to the computer\'s time'
 complete -c uremote -n __uremote_offers_commands -a 'version' -d 'print uremote\'s version and exit'
 complete -c uremote -n __uremote_offers_commands -a 'help' -d 'print the list of commands, or help on one command, and exit'
+complete -c uremote -n __uremote_offers_commands -a 'sim' -d 'sim commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
 complete -c uremote -n __uremote_offers_commands -a 'a0' -d 'connect to serial port /dev/ttyACM0'
 complete -c uremote -n __uremote_offers_commands -a 'a1' -d 'connect to serial port /dev/ttyACM1'
@@ -87,6 +95,7 @@ complete -c uremote -n __uremote_offers_commands -a 'c0' -d 'connect to serial p
 complete -c uremote -n __uremote_offers_commands -a 'c1' -d 'connect to serial port COM1'
 complete -c uremote -n __uremote_offers_commands -a 'c2' -d 'connect to serial port COM2'
 complete -c uremote -n __uremote_offers_commands -a 'c3' -d 'connect to serial port COM3'
+complete -c uremote -n '__uremote_is sim' -a 'run' -d 'run a Python file on the bundled interpreter'
 complete -c uremote -n '__uremote_is \'connect\'' -l baud -r -d 'serial line rate in bits per second (default 115200)'
 complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
@@ -106,3 +115,4 @@ complete -c uremote -n '__uremote_is \'repl\'' -l inject-code -r -d 'send CODE w
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-file -r -F -d 'run the local FILE on the board when Ctrl-K is pressed'
 complete -c uremote -n '__uremote_is \'rtc\'' -l set -s s -d 'set the board\'s clock to the computer\'s local time'
 complete -c uremote -n '__uremote_is \'rtc\'' -l no-set -d 'turn off --set'
+complete -c uremote -n '__uremote_is \'sim run\'' -F

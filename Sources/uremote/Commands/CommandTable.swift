@@ -18,6 +18,7 @@ enum CommandTable {
         RtcCommand.self,
         VersionCommand.self,
         HelpCommand.self,
+        SimRunCommand.self,
     ]
 
     /// Words that stand for longer command lines, as in mpremote.

@@ -413,6 +413,18 @@ extension Compiler {
                 return .object(PySuper(cls, o))
             }
         }
+        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind == .function {
+            let names = scope.code.slotNames
+            let cellNames = scope.cells
+            return { f in
+                let d = PyDict()
+                for (i, n) in names.enumerated() {
+                    if let c = cellNames[n], c < f.cells.count { if let v = f.cells[c].value { d.setStr(n, v) }; continue }
+                    if let v = f.locals[i] { d.setStr(n, v) }
+                }
+                return .object(d)
+            }
+        }
         if simple {
             let argFns = try args.map { try expr($0.value) }
             if case .attribute(let objExpr, let name) = fnExpr {

@@ -37,8 +37,8 @@ final class Frame {
     var line = 0
     var returnValue: Value = .none
     var classDict: PyDict?
-    weak var function: PyFunction?
-    var generator: GeneratorChannel?
+    var function: PyFunction?
+    weak var generator: GeneratorChannel?
     var handling: [PyExceptionObject] = []
     var compResult: Value = .none
 

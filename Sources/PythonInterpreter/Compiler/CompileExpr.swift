@@ -413,6 +413,12 @@ extension Compiler {
                 return .object(PySuper(cls, o))
             }
         }
+        if case .name("globals") = fnExpr, args.isEmpty, case .global = scope.resolve("globals") {
+            return { f in .object(f.globals) }
+        }
+        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind != .function {
+            return { f in .object(f.classDict ?? f.globals) }
+        }
         if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind == .function {
             let names = scope.code.slotNames
             let cellNames = scope.cells

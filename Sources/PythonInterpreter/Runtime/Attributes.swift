@@ -46,11 +46,7 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if let a = inst.attrs.getStr(key) { return a }
             if let ca = classAttr { return try bindClassAttr(ca, v, cls) }
             if name == "__class__" { return .object(cls) }
-            if name == "__dict__" {
-                let d = PyDict()
-                for (k, x) in inst.attrs.entries { try d.set(k, x) }
-                return .object(d)
-            }
+            if name == "__dict__" { return .object(inst.attrs) }
             if let e = inst as? PyExceptionObject {
                 if name == "args" { return .tuple(e.args) }
                 if name == "value" && cls.isSubclass(of: stopIterationType) { return e.args.first ?? Value.none }

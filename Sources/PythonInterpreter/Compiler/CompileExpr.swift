@@ -461,6 +461,7 @@ extension Compiler {
                 let a0 = argFns[0]
                 return { f in
                     let callee = try fn(f)
+                    if case .object(let pf as PyFunction) = callee { return try pf.call1(try a0(f)) }
                     return try callValue(callee, [try a0(f)], [])
                 }
             case 2:
@@ -468,6 +469,7 @@ extension Compiler {
                 return { f in
                     let callee = try fn(f)
                     let x = try a0(f)
+                    if case .object(let pf as PyFunction) = callee { return try pf.call2(x, try a1(f)) }
                     return try callValue(callee, [x, try a1(f)], [])
                 }
             default:

@@ -141,7 +141,7 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
     case let c as PyClass: return "<class '\(c.name)'>"
     case let m as PyModule: return "<module '\(m.name)'>"
     case let f as PyFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
-    case let f as PyBuiltinFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
+    case is PyBuiltinFunction: return "<function>"
     case let m as PyBoundMethod: return "<bound_method \(objectAddress(m)) \(try repr(m.selfValue)).\(try repr(m.function))>"
     case let g as PyGenerator: return "<generator object '\(g.name)' at \(objectAddress(g))>"
     case let e as PyExceptionObject:

@@ -494,6 +494,7 @@ extension Compiler {
             if let mo = methodObj { receiver = try mo(f) } else { callee = try fn!(f) }
             var pos: [Value] = []
             var kw: KwArgs = []
+            var spread: KwArgs = []
             for (kind, e) in ops {
                 switch kind {
                 case .positional: pos.append(try e(f))
@@ -502,12 +503,14 @@ extension Compiler {
                 case .doubleStar:
                     let m = try e(f)
                     if case .object(let d as PyDict) = m {
-                        for (k, v) in d.entries { kw.append((try toStr(k), v)) }
+                        for (k, v) in d.entries { spread.append((try toStr(k), v)) }
                     } else {
-                        for k in try iterateToArray(try callMethod(m, "keys", [])) { kw.append((try toStr(k), try getItem(m, k))) }
+                        for k in try iterateToArray(try callMethod(m, "keys", [])) { spread.append((try toStr(k), try getItem(m, k))) }
                     }
                 }
             }
+            // MicroPython passes explicit keywords before the ** expansion.
+            kw.append(contentsOf: spread)
             if let r = receiver { return try callMethod(r, methodName, pos, kw) }
             return try callValue(callee, pos, kw)
         }

@@ -217,7 +217,7 @@ final class PyFunction: PyObject {
             if let vs = c.varargsSlot {
                 locals[vs] = .tuple(Array(args[nPos...]))
             } else {
-                throw typeError("function takes \(nPos) positional arguments but \(args.count) were given")
+                throw typeError("\(name)() takes \(nPos) positional arguments but \(args.count) were given")
             }
         } else if let vs = c.varargsSlot {
             locals[vs] = .tuple([])
@@ -242,18 +242,15 @@ final class PyFunction: PyObject {
         for i in 0..<nPos where locals[i] == nil {
             if i >= firstDefault { locals[i] = defaults[i - firstDefault] } else { missing += 1 }
         }
-        if missing > 0 && defaults.isEmpty && kw.isEmpty {
-            throw typeError("function takes \(nPos) positional arguments but \(args.count) were given")
-        }
         if missing > 0 {
-            throw typeError("function missing \(missing) required positional arguments")
+            throw typeError("\(name)() takes \(nPos - defaults.count) positional arguments but \(args.count) were given")
         }
         for k in 0..<c.kwonlyCount {
             let slot = nPos + (c.varargsSlot != nil ? 1 : 0) + k
             if locals[slot] == nil {
                 let name = c.paramNames[nPos + k]
                 if let d = kwDefaults[name] { locals[slot] = d } else {
-                    throw typeError("function missing required keyword argument '\(name)'")
+                    throw typeError("function missing keyword-only argument")
                 }
             }
         }

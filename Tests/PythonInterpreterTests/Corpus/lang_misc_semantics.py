@@ -38,6 +38,7 @@ import sys
 try:
     sys.exit(5)
 except SystemExit as e:
+    print("exit", e.args)
 print(str(3).isdigit(), "-3".isdigit())
 print(sorted([(2, "b"), (1, "z"), (2, "a")]))
 print(list(map(lambda x, y: x * y, [1, 2], [3, 4, 5])))

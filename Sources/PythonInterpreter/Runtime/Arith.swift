@@ -91,7 +91,10 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     }
     switch (a, b) {
     case let (.str(x), .str(y)):
-        if op == .add { return .str(PyStr(x.value + y.value)) }
+        if op == .add {
+            try checkAllocation(x.value.utf8.count + y.value.utf8.count)
+            return .str(PyStr(x.value + y.value))
+        }
         if op == .mod { return try percentFormat(x.value, b) }
     case let (.str(x), _):
         if op == .mul, let n = intOperand(b) { return .str(PyStr(try repeatString(x.value, n))) }

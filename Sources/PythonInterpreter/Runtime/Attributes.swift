@@ -185,7 +185,7 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
         switch o {
         case let inst as PyInstance:
             if inst.cls.hasSetHooks, let ca = inst.cls.lookup(key), case .object(let p as PyProperty) = ca {
-                if p.fset.isNone { throw attributeError("can't set attribute") }
+                if p.fset.isNone { throw attributeError("'\(inst.cls.name)' object has no attribute '\(name)'") }
                 _ = try callValue(p.fset, [v, value], [])
                 return
             }

@@ -437,11 +437,17 @@ extension Compiler {
                 let o = try expr(objExpr)
                 let key = PyStr(name)
                 switch argFns.count {
-                case 0: return { f in try callMethod(try o(f), key, []) }
+                case 0:
+                    return { f in
+                        let ov = try o(f)
+                        if let pf = plainMethod(ov, key) { return try pf.call1(ov) }
+                        return try callMethod(ov, key, [])
+                    }
                 case 1:
                     let a0 = argFns[0]
                     return { f in
                         let ov = try o(f)
+                        if let pf = plainMethod(ov, key) { return try pf.call2(ov, try a0(f)) }
                         return try callMethod(ov, key, [try a0(f)])
                     }
                 default:
@@ -539,4 +545,13 @@ func dictMerge(_ d: PyDict, _ other: Value) throws {
         return
     }
     for k in try iterateToArray(try callMethod(other, "keys", [])) { try d.set(k, try getItem(other, k)) }
+}
+
+/// The Python function a method call on an instance resolves to, when nothing (instance
+/// attribute, descriptor) stands in the way; lets call sites bind self without an array.
+@inline(__always)
+func plainMethod(_ obj: Value, _ key: PyStr) -> PyFunction? {
+    guard case .object(let o) = obj, let inst = o as? PyInstance, inst.attrs.getStr(key) == nil,
+          case .object(let pf as PyFunction)? = inst.cls.lookup(key) else { return nil }
+    return pf
 }

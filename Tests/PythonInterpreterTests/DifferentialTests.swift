@@ -27,6 +27,7 @@ struct DifferentialTests {
             try? FileManager.default.removeItem(at: ourFolder)
         }
         try FileManager.default.copyItem(at: file, to: mpFolder.appendingPathComponent(name))
+        try FileManager.default.copyItem(at: file, to: ourFolder.appendingPathComponent(name))
         let expected = try runOnMicroPython(file: mpFolder.appendingPathComponent(name), folder: mpFolder)
         let actual = runOnInterpreter(source, filename: name, folder: ourFolder)
         #expect(expected == actual, "\(name) differs from MicroPython:\n\(lineDiff(expected: expected, actual: actual))")

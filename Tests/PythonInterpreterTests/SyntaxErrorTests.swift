@@ -17,7 +17,7 @@ struct SyntaxErrorTests {
     @Test("messages and types match MicroPython", arguments: [
         ("x = (1, 2 +", "SyntaxError", "invalid syntax"),
         ("def f(:\n    pass", "SyntaxError", "invalid syntax"),
-        ("if True:\nprint(1)", "IndentationError", "expected an indented block"),
+        ("if True:\nprint(1)", "SyntaxError", "invalid syntax"),
         ("  x = 1", "IndentationError", "unexpected indent"),
         ("if 1:\n    a = 1\n  b = 2", "IndentationError", "unindent doesn't match any outer indent level"),
         ("return 5", "SyntaxError", "'return' outside function"),

@@ -111,6 +111,8 @@ public final class Interpreter: @unchecked Sendable {
         currentHeapLimit = rt.configuration.heapLimit
         rt.depth = 0
         rt.handlingStack = []
+        // A Ctrl-C that arrived while nothing was running must not kill the next program.
+        rt.interruptPending.pointee = 0
         do {
             let code = try rt.compileSource(source, filename: filename, interactive: interactive)
             try rt.runCode(code, globals: rt.mainModule.dict)

@@ -413,17 +413,41 @@ extension Compiler {
                 return .object(PySuper(cls, o))
             }
         }
+        if case .name("globals") = fnExpr, args.isEmpty, case .global = scope.resolve("globals") {
+            return { f in .object(f.globals) }
+        }
+        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind != .function {
+            return { f in .object(f.classDict ?? f.globals) }
+        }
+        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind == .function {
+            let names = scope.code.slotNames
+            let cellNames = scope.cells
+            return { f in
+                let d = PyDict()
+                for (i, n) in names.enumerated() {
+                    if let c = cellNames[n], c < f.cells.count { if let v = f.cells[c].value { d.setStr(n, v) }; continue }
+                    if let v = f.locals[i] { d.setStr(n, v) }
+                }
+                return .object(d)
+            }
+        }
         if simple {
             let argFns = try args.map { try expr($0.value) }
             if case .attribute(let objExpr, let name) = fnExpr {
                 let o = try expr(objExpr)
                 let key = PyStr(name)
                 switch argFns.count {
-                case 0: return { f in try callMethod(try o(f), key, []) }
+                case 0:
+                    return { f in
+                        let ov = try o(f)
+                        if let pf = plainMethod(ov, key) { return try pf.call1(ov) }
+                        return try callMethod(ov, key, [])
+                    }
                 case 1:
                     let a0 = argFns[0]
                     return { f in
                         let ov = try o(f)
+                        if let pf = plainMethod(ov, key) { return try pf.call2(ov, try a0(f)) }
                         return try callMethod(ov, key, [try a0(f)])
                     }
                 default:
@@ -443,6 +467,7 @@ extension Compiler {
                 let a0 = argFns[0]
                 return { f in
                     let callee = try fn(f)
+                    if case .object(let pf as PyFunction) = callee { return try pf.call1(try a0(f)) }
                     return try callValue(callee, [try a0(f)], [])
                 }
             case 2:
@@ -450,6 +475,7 @@ extension Compiler {
                 return { f in
                     let callee = try fn(f)
                     let x = try a0(f)
+                    if case .object(let pf as PyFunction) = callee { return try pf.call2(x, try a1(f)) }
                     return try callValue(callee, [x, try a1(f)], [])
                 }
             default:
@@ -474,6 +500,7 @@ extension Compiler {
             if let mo = methodObj { receiver = try mo(f) } else { callee = try fn!(f) }
             var pos: [Value] = []
             var kw: KwArgs = []
+            var spread: KwArgs = []
             for (kind, e) in ops {
                 switch kind {
                 case .positional: pos.append(try e(f))
@@ -482,12 +509,14 @@ extension Compiler {
                 case .doubleStar:
                     let m = try e(f)
                     if case .object(let d as PyDict) = m {
-                        for (k, v) in d.entries { kw.append((try toStr(k), v)) }
+                        for (k, v) in d.entries { spread.append((try toStr(k), v)) }
                     } else {
-                        for k in try iterateToArray(try callMethod(m, "keys", [])) { kw.append((try toStr(k), try getItem(m, k))) }
+                        for k in try iterateToArray(try callMethod(m, "keys", [])) { spread.append((try toStr(k), try getItem(m, k))) }
                     }
                 }
             }
+            // MicroPython passes explicit keywords before the ** expansion.
+            kw.append(contentsOf: spread)
             if let r = receiver { return try callMethod(r, methodName, pos, kw) }
             return try callValue(callee, pos, kw)
         }
@@ -516,4 +545,13 @@ func dictMerge(_ d: PyDict, _ other: Value) throws {
         return
     }
     for k in try iterateToArray(try callMethod(other, "keys", [])) { try d.set(k, try getItem(other, k)) }
+}
+
+/// The Python function a method call on an instance resolves to, when nothing (instance
+/// attribute, descriptor) stands in the way; lets call sites bind self without an array.
+@inline(__always)
+func plainMethod(_ obj: Value, _ key: PyStr) -> PyFunction? {
+    guard case .object(let o) = obj, let inst = o as? PyInstance, inst.attrs.getStr(key) == nil,
+          case .object(let pf as PyFunction)? = inst.cls.lookup(key) else { return nil }
+    return pf
 }

@@ -190,7 +190,7 @@ final class Compiler {
             return { f in
                 guard let ev else {
                     if let cur = f.handling.last ?? f.runtime.handlingStack.last { throw PyError(exception: cur) }
-                    throw pyErr(runtimeErrorType, "No active exception to reraise")
+                    throw pyErr(runtimeErrorType, "no active exception to reraise")
                 }
                 let exc = try makeRaisable(try ev(f))
                 if let cv {
@@ -470,6 +470,9 @@ final class Compiler {
             let flow: Flow
             do {
                 flow = try core(f)
+            } catch is GeneratorKilled {
+                // MicroPython never finalizes abandoned generators, so their finally blocks don't run.
+                throw GeneratorKilled()
             } catch {
                 let savedReturn = f.returnValue
                 let r = try fin(f)

@@ -23,6 +23,10 @@ final class CodeObject {
     var isAsync = false
     var compKind: CompKind?
     var isClassBody = false
+    /// Finished frames kept for reuse, so plain calls don't allocate a frame and its slots.
+    var framePool: [Frame] = []
+    /// Whether calls can bind positional arguments straight into slots.
+    var simpleArgs: Bool { varargsSlot == nil && kwonlyCount == 0 && kwargsSlot == nil && !isGenerator && !isAsync }
     init(name: String, filename: String) { self.name = name; self.filename = filename }
 }
 
@@ -37,8 +41,8 @@ final class Frame {
     var line = 0
     var returnValue: Value = .none
     var classDict: PyDict?
-    weak var function: PyFunction?
-    var generator: GeneratorChannel?
+    var function: PyFunction?
+    weak var generator: GeneratorChannel?
     var handling: [PyExceptionObject] = []
     var compResult: Value = .none
 
@@ -54,6 +58,17 @@ final class Frame {
     deinit {
         locals.deinitialize(count: max(1, localCount))
         locals.deallocate()
+    }
+
+    /// Clears a finished frame for reuse by the next call of the same code.
+    func recycle() {
+        for i in 0..<localCount { locals[i] = nil }
+        if !cells.isEmpty { cells = [] }
+        if !handling.isEmpty { handling = [] }
+        returnValue = .none
+        compResult = .none
+        function = nil
+        line = 0
     }
 }
 
@@ -79,18 +94,69 @@ final class PyFunction: PyObject {
     /// Method-call fast path: binds self and the arguments without building a joined array.
     func callWithSelf(_ selfValue: Value, _ args: [Value], _ kw: KwArgs) throws -> Value {
         let c = code
-        if kw.isEmpty && args.count + 1 == c.argCount && c.varargsSlot == nil && c.kwonlyCount == 0 && c.kwargsSlot == nil && !c.isGenerator && !c.isAsync {
-            let rt = runtime
-            if rt.depth >= rt.recursionLimit { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
-            if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
-            let frame = Frame(code: c, globals: globals, runtime: rt)
-            frame.function = self
+        if kw.isEmpty && args.count + 1 == c.argCount && c.simpleArgs {
+            let frame = try pooledFrame()
             frame.locals[0] = selfValue
             for i in 0..<args.count { frame.locals[i + 1] = args[i] }
             if c.ownCellCount > 0 || !closure.isEmpty { setUpCells(frame) }
-            return try execute(frame)
+            return try executePooled(frame)
         }
         return try call([selfValue] + args, kw)
+    }
+
+    /// One- and two-argument calls from compiled call sites, without an argument array.
+    func call1(_ a0: Value) throws -> Value {
+        let c = code
+        if c.argCount == 1 && c.simpleArgs {
+            let frame = try pooledFrame()
+            frame.locals[0] = a0
+            if c.ownCellCount > 0 || !closure.isEmpty { setUpCells(frame) }
+            return try executePooled(frame)
+        }
+        return try call([a0], [])
+    }
+    func call2(_ a0: Value, _ a1: Value) throws -> Value {
+        let c = code
+        if c.argCount == 2 && c.simpleArgs {
+            let frame = try pooledFrame()
+            frame.locals[0] = a0
+            frame.locals[1] = a1
+            if c.ownCellCount > 0 || !closure.isEmpty { setUpCells(frame) }
+            return try executePooled(frame)
+        }
+        return try call([a0, a1], [])
+    }
+
+    private func pooledFrame() throws -> Frame {
+        let rt = runtime
+        if rt.depth >= rt.recursionLimit { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
+        if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
+        if let f = code.framePool.popLast(), f.globals === globals {
+            f.function = self
+            return f
+        }
+        let f = Frame(code: code, globals: globals, runtime: rt)
+        f.function = self
+        return f
+    }
+
+    private func executePooled(_ frameIn: Frame) throws -> Value {
+        var frame = frameIn
+        let rt = runtime
+        rt.depth += 1
+        defer { rt.depth -= 1 }
+        do {
+            _ = try code.body(frame)
+        } catch let e as PyError {
+            e.exception.traceback.append(TraceEntry(file: code.filename, line: frame.line, function: code.name))
+            throw e
+        }
+        let result = frame.returnValue
+        if code.framePool.count < 16 && isKnownUniquelyReferenced(&frame) {
+            frame.recycle()
+            code.framePool.append(frame)
+        }
+        return result
     }
 
     func call(_ args: [Value], _ kw: KwArgs) throws -> Value {
@@ -151,7 +217,7 @@ final class PyFunction: PyObject {
             if let vs = c.varargsSlot {
                 locals[vs] = .tuple(Array(args[nPos...]))
             } else {
-                throw typeError("function takes \(nPos) positional arguments but \(args.count) were given")
+                throw typeError("\(name)() takes \(nPos) positional arguments but \(args.count) were given")
             }
         } else if let vs = c.varargsSlot {
             locals[vs] = .tuple([])
@@ -176,18 +242,15 @@ final class PyFunction: PyObject {
         for i in 0..<nPos where locals[i] == nil {
             if i >= firstDefault { locals[i] = defaults[i - firstDefault] } else { missing += 1 }
         }
-        if missing > 0 && defaults.isEmpty && kw.isEmpty {
-            throw typeError("function takes \(nPos) positional arguments but \(args.count) were given")
-        }
         if missing > 0 {
-            throw typeError("function missing \(missing) required positional arguments")
+            throw typeError("\(name)() takes \(nPos - defaults.count) positional arguments but \(args.count) were given")
         }
         for k in 0..<c.kwonlyCount {
             let slot = nPos + (c.varargsSlot != nil ? 1 : 0) + k
             if locals[slot] == nil {
                 let name = c.paramNames[nPos + k]
                 if let d = kwDefaults[name] { locals[slot] = d } else {
-                    throw typeError("function missing required keyword argument '\(name)'")
+                    throw typeError("function missing keyword-only argument")
                 }
             }
         }

@@ -78,7 +78,10 @@ final class PyDict: PyObject {
     }
 
     private func insert(hash h: Int, key: Value, value: Value, eq: (Value, Value) throws -> Bool) throws {
-        if (keys.count + 1) * 3 >= table.count * 2 { rebuild(capacity: count + 1) }
+        if (keys.count + 1) * 3 >= table.count * 2 {
+            if count >= currentHeapLimit / 32 { throw pyErr(memoryErrorType, "memory allocation failed") }
+            rebuild(capacity: count + 1)
+        }
         let (found, insertAt) = try slotFor(hash: h, key: key, eq: eq)
         if let f = found { values[Int(table[f])] = value; return }
         table[insertAt] = Int32(keys.count)

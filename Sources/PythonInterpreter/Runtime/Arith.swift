@@ -58,11 +58,11 @@ func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
 
 func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     if case .object(let ia as PyInstance) = a {
-        if let f = ia.cls.lookup(op.dunder) {
+        if let f = ia.cls.lookupUser(op.dunder) {
             let r = try callValue(f, [a, b], [])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
-        if case .object(let ib as PyInstance) = b, ib.cls !== ia.cls, let f = ib.cls.lookup(op.reflected) {
+        if case .object(let ib as PyInstance) = b, ib.cls !== ia.cls, let f = ib.cls.lookupUser(op.reflected) {
             let r = try callValue(f, [b, a], [])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
@@ -70,7 +70,7 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         throw unsupported(op, a, b)
     }
     if case .object(let ib as PyInstance) = b {
-        if let f = ib.cls.lookup(op.reflected) {
+        if let f = ib.cls.lookupUser(op.reflected) {
             let r = try callValue(f, [b, a], [])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
@@ -91,7 +91,10 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     }
     switch (a, b) {
     case let (.str(x), .str(y)):
-        if op == .add { return .str(PyStr(x.value + y.value)) }
+        if op == .add {
+            try checkAllocation(x.value.utf8.count + y.value.utf8.count)
+            return .str(PyStr(x.value + y.value))
+        }
         if op == .mod { return try percentFormat(x.value, b) }
     case let (.str(x), _):
         if op == .mul, let n = intOperand(b) { return .str(PyStr(try repeatString(x.value, n))) }
@@ -397,7 +400,7 @@ func inplaceOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return a
             }
         case let inst as PyInstance:
-            if let f = inst.cls.lookup(op.inplace) {
+            if let f = inst.cls.lookupUser(op.inplace) {
                 let r = try callValue(f, [a, b], [])
                 if !r.isIdentical(.object(notImplemented)) { return r }
             }
@@ -430,7 +433,7 @@ func unaryOp(_ op: String, _ v: Value) throws -> Value {
             if op == "+" { return v }
         case let inst as PyInstance:
             let name = op == "-" ? "__neg__" : (op == "+" ? "__pos__" : "__invert__")
-            if let f = inst.cls.lookup(name) { return try callValue(f, [v], []) }
+            if let f = inst.cls.lookupUser(name) { return try callValue(f, [v], []) }
             if let b = inst.base { return try unaryOp(op, b) }
         default: break
         }

@@ -46,11 +46,7 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if let a = inst.attrs.getStr(key) { return a }
             if let ca = classAttr { return try bindClassAttr(ca, v, cls) }
             if name == "__class__" { return .object(cls) }
-            if name == "__dict__" {
-                let d = PyDict()
-                for (k, x) in inst.attrs.entries { try d.set(k, x) }
-                return .object(d)
-            }
+            if name == "__dict__" { return .object(inst.attrs) }
             if let e = inst as? PyExceptionObject {
                 if name == "args" { return .tuple(e.args) }
                 if name == "value" && cls.isSubclass(of: stopIterationType) { return e.args.first ?? Value.none }
@@ -189,7 +185,7 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
         switch o {
         case let inst as PyInstance:
             if inst.cls.hasSetHooks, let ca = inst.cls.lookup(key), case .object(let p as PyProperty) = ca {
-                if p.fset.isNone { throw attributeError("can't set attribute") }
+                if p.fset.isNone { throw attributeError("'\(inst.cls.name)' object has no attribute '\(name)'") }
                 _ = try callValue(p.fset, [v, value], [])
                 return
             }

@@ -305,7 +305,13 @@ extension Runtime {
                 let cls: PyClass
                 if case .object(let c as PyClass) = v { cls = c } else { cls = typeOf(v) }
                 if !(v.asObject is PyModule) {
-                    for c in cls.mro { for k in c.dict.keyList { if case .str(let s) = k { names.insert(s.value) } } }
+                    for c in cls.mro {
+                        for k in c.dict.keyList {
+                            // builtin types show only their public methods, as MicroPython's dir() does
+                            if case .str(let s) = k, !(c.isBuiltin && s.value.hasPrefix("__")) { names.insert(s.value) }
+                        }
+                    }
+                    names.insert("__class__")
                 }
             }
             return .list(names.sorted().map { .string($0) })

@@ -15,7 +15,9 @@ func installListMethods() {
     addMethods(listType, [
         ("append", { a, _ in
             guard a.count == 2 else { throw typeError("function takes 2 positional arguments but \(a.count) were given") }
-            try selfList(a).items.append(a[1]); return .none }),
+            let l = try selfList(a)
+            if l.items.count >= currentHeapLimit / 16 { throw pyErr(memoryErrorType, "memory allocation failed") }
+            l.items.append(a[1]); return .none }),
         ("extend", { a, _ in
             let l = try selfList(a)
             l.items.append(contentsOf: try iterateToArray(a[1]))

@@ -205,11 +205,11 @@ func richCompare(_ op: String, _ a: Value, _ b: Value) throws -> Bool {
     default: break
     }
     let reflected = ["__lt__": "__gt__", "__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"][op]!
-    if case .object(let ia as PyInstance) = a, let f = ia.cls.lookup(op) {
+    if case .object(let ia as PyInstance) = a, let f = ia.cls.lookupUser(op) {
         let r = try callValue(f, [a, b], [])
         if !r.isIdentical(.object(notImplemented)) { return try truthy(r) }
     }
-    if case .object(let ib as PyInstance) = b, let f = ib.cls.lookup(reflected) {
+    if case .object(let ib as PyInstance) = b, let f = ib.cls.lookupUser(reflected) {
         let r = try callValue(f, [b, a], [])
         if !r.isIdentical(.object(notImplemented)) { return try truthy(r) }
     }

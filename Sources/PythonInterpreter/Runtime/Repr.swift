@@ -94,7 +94,17 @@ func objectAddress(_ o: AnyObject) -> String {
 }
 
 /// Guards against infinite recursion when printing self-referencing containers.
-nonisolated(unsafe) private var reprActive: [ObjectIdentifier] = []
+/// Containers being printed on this thread (interpreters may run on several threads at once).
+private final class ReprGuard {
+    var active: [ObjectIdentifier] = []
+    static var current: ReprGuard {
+        let d = Thread.current.threadDictionary
+        if let g = d["uremote.reprGuard"] as? ReprGuard { return g }
+        let g = ReprGuard()
+        d["uremote.reprGuard"] = g
+        return g
+    }
+}
 
 func repr(_ v: Value) throws -> String {
     switch v {
@@ -113,16 +123,20 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
     case let c as PyComplex: return formatComplex(c)
     case let l as PyList:
         let id = ObjectIdentifier(l)
-        if reprActive.contains(id) { return "[...]" }
-        reprActive.append(id); defer { reprActive.removeLast() }
+        let guardian = ReprGuard.current
+        if guardian.active.count > 5000 { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
+        if guardian.active.contains(id) { return "[...]" }
+        guardian.active.append(id); defer { guardian.active.removeLast() }
         return "[" + (try l.items.map(repr).joined(separator: ", ")) + "]"
     case let t as PyTuple:
         if t.items.count == 1 { return "(" + (try repr(t.items[0])) + ",)" }
         return "(" + (try t.items.map(repr).joined(separator: ", ")) + ")"
     case let d as PyDict:
         let id = ObjectIdentifier(d)
-        if reprActive.contains(id) { return d.isSet ? "{...}" : "{...}" }
-        reprActive.append(id); defer { reprActive.removeLast() }
+        let guardian = ReprGuard.current
+        if guardian.active.count > 5000 { throw pyErr(runtimeErrorType, "maximum recursion depth exceeded") }
+        if guardian.active.contains(id) { return "{...}" }
+        guardian.active.append(id); defer { guardian.active.removeLast() }
         if d.isSet {
             let name = d.frozen ? "frozenset" : "set"
             if d.count == 0 { return name + "()" }
@@ -141,7 +155,7 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
     case let c as PyClass: return "<class '\(c.name)'>"
     case let m as PyModule: return "<module '\(m.name)'>"
     case let f as PyFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
-    case let f as PyBuiltinFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
+    case is PyBuiltinFunction: return "<function>"
     case let m as PyBoundMethod: return "<bound_method \(objectAddress(m)) \(try repr(m.selfValue)).\(try repr(m.function))>"
     case let g as PyGenerator: return "<generator object '\(g.name)' at \(objectAddress(g))>"
     case let e as PyExceptionObject:

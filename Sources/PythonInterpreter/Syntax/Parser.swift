@@ -66,7 +66,7 @@ struct Parser {
             return try parseSimpleStatements()
         }
         p += 1
-        guard peek.kind == .indent else { throw SyntaxErrorInfo(message: "expected an indented block", line: line, typeName: "IndentationError") }
+        guard peek.kind == .indent else { throw SyntaxErrorInfo(message: "invalid syntax", line: line) }
         p += 1
         var body: [Stmt] = []
         while peek.kind != .dedent && peek.kind != .eof {

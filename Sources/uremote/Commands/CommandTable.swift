@@ -38,6 +38,7 @@ enum CommandTable {
         SyncCommand.self,
         WatchCommand.self,
         MipInstallCommand.self,
+        SimRunCommand.self,
     ]
 
     /// Words that stand for longer command lines, as in mpremote.

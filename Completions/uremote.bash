@@ -12,6 +12,10 @@ _uremote() {
             +) cmd="" ;;
         sim)
             if ((i + 1 < COMP_CWORD)); then cmd="sim ${COMP_WORDS[i+1]}"; ((i++)); else cmd="sim"; fi ;;
+        fs)
+            if ((i + 1 < COMP_CWORD)); then cmd="fs ${COMP_WORDS[i+1]}"; ((i++)); else cmd="fs"; fi ;;
+        mip)
+            if ((i + 1 < COMP_CWORD)); then cmd="mip ${COMP_WORDS[i+1]}"; ((i++)); else cmd="mip"; fi ;;
             'connect') cmd='connect' ;;
             'disconnect') cmd='disconnect' ;;
             'resume') cmd='resume' ;;
@@ -22,10 +26,25 @@ _uremote() {
             'eval') cmd='eval' ;;
             'run') cmd='run' ;;
             'repl') cmd='repl' ;;
+            'mount') cmd='mount' ;;
+            'umount') cmd='umount' ;;
             'sleep') cmd='sleep' ;;
             'rtc') cmd='rtc' ;;
             'version') cmd='version' ;;
             'help') cmd='help' ;;
+            'ls') cmd='fs ls' ;;
+            'cat') cmd='fs cat' ;;
+            'cp') cmd='fs cp' ;;
+            'rm') cmd='fs rm' ;;
+            'mkdir') cmd='fs mkdir' ;;
+            'rmdir') cmd='fs rmdir' ;;
+            'touch') cmd='fs touch' ;;
+            'tree') cmd='fs tree' ;;
+            'sha256sum') cmd='fs sha256sum' ;;
+            'df') cmd='fs df' ;;
+            'edit') cmd='fs edit' ;;
+            'sync') cmd='sync' ;;
+            'watch') cmd='watch' ;;
             'devs') cmd='' ;;
             'a0') cmd='' ;;
             'a1') cmd='' ;;
@@ -47,6 +66,17 @@ _uremote() {
         'repl:--capture') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'repl:--inject-code') COMPREPLY=(); return ;;
         'repl:--inject-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--link') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--flash') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sim serve:--personality') COMPREPLY=($(compgen -W 'micropython circuitpython' -- "$cur")); return; return ;;
+        'sim serve:--baud') COMPREPLY=(); return ;;
+        'sim serve:--capacity') COMPREPLY=(); return ;;
+        'sim serve:--faults') COMPREPLY=(); return ;;
+        'sync:--exclude') COMPREPLY=(); return ;;
+        'watch:--run') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'watch:--exclude') COMPREPLY=(); return ;;
+        'mip install:--index') COMPREPLY=(); return ;;
+        'mip install:--target') COMPREPLY=(); return ;;
     esac
 
     if [[ "$cur" == -* ]]; then
@@ -56,18 +86,51 @@ _uremote() {
             'exec') opts='--follow --no-follow -f --help' ;;
             'run') opts='--follow --no-follow -f --help' ;;
             'repl') opts='--escape-non-printable --no-escape-non-printable -e --capture --inject-code --inject-file --help' ;;
+            'mount') opts='--unsafe-links -l --help' ;;
             'rtc') opts='--set --no-set -s --help' ;;
+            'sim serve') opts='--link --flash --personality --baud --capacity --faults --help' ;;
+            'fs ls') opts='--verbose --no-verbose -v --json --help' ;;
+            'fs cat') opts='--verbose --no-verbose -v --help' ;;
+            'fs cp') opts='--recursive -r --force -f --verbose --no-verbose -v --help' ;;
+            'fs rm') opts='--recursive -r --verbose --no-verbose -v --help' ;;
+            'fs mkdir') opts='--verbose --no-verbose -v --help' ;;
+            'fs rmdir') opts='--verbose --no-verbose -v --help' ;;
+            'fs touch') opts='--verbose --no-verbose -v --help' ;;
+            'fs tree') opts='--verbose --no-verbose -v --size -s --human -h --json --help' ;;
+            'fs sha256sum') opts='--verbose --no-verbose -v --help' ;;
+            'fs sha1sum') opts='--verbose --no-verbose -v --help' ;;
+            'fs md5sum') opts='--verbose --no-verbose -v --help' ;;
+            'sync') opts='--delete --dry-run -n --exclude --json --help' ;;
+            'watch') opts='--run --delete --exclude --help' ;;
+            'mip install') opts='--index --target --mpy --no-mpy --help' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
     fi
 
     case "$cmd" in
-        'sim') COMPREPLY=($(compgen -W 'run' -- "$cur")); return ;;
-        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
+        'sim') COMPREPLY=($(compgen -W 'serve run' -- "$cur")); return ;;
+        'fs') COMPREPLY=($(compgen -W 'ls cat cp rm mkdir rmdir touch tree sha256sum sha1sum md5sum df edit' -- "$cur")); return ;;
+        'mip') COMPREPLY=($(compgen -W 'install' -- "$cur")); return ;;
+        'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'mount') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs ls') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs cat') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs cp') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs rm') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs mkdir') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs rmdir') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs touch') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs tree') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs sha256sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs sha1sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs md5sum') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'fs edit') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'sync') COMPREPLY=($(compgen -f -- "$cur")) ;;
+        'watch') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'sim run') COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
-    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl sleep rtc version help sim devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
+    COMPREPLY+=($(compgen -W 'connect disconnect resume soft-reset reset bootloader exec eval run repl mount umount sleep rtc version help ls cat cp rm mkdir rmdir touch tree sha256sum df edit sync watch sim fs mip devs a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -- "$cur"))
 }
 complete -o default -F _uremote uremote

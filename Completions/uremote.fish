@@ -17,6 +17,20 @@ function __uremote_command
             else
                 set cmd sim
             end
+        case fs
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "fs $tokens[$i]"
+            else
+                set cmd fs
+            end
+        case mip
+            if test $i -lt (count $tokens)
+                set i (math $i + 1)
+                set cmd "mip $tokens[$i]"
+            else
+                set cmd mip
+            end
             case 'connect'
                 set cmd 'connect'
             case 'disconnect'
@@ -37,6 +51,10 @@ function __uremote_command
                 set cmd 'run'
             case 'repl'
                 set cmd 'repl'
+            case 'mount'
+                set cmd 'mount'
+            case 'umount'
+                set cmd 'umount'
             case 'sleep'
                 set cmd 'sleep'
             case 'rtc'
@@ -45,6 +63,32 @@ function __uremote_command
                 set cmd 'version'
             case 'help'
                 set cmd 'help'
+            case 'ls'
+                set cmd 'fs ls'
+            case 'cat'
+                set cmd 'fs cat'
+            case 'cp'
+                set cmd 'fs cp'
+            case 'rm'
+                set cmd 'fs rm'
+            case 'mkdir'
+                set cmd 'fs mkdir'
+            case 'rmdir'
+                set cmd 'fs rmdir'
+            case 'touch'
+                set cmd 'fs touch'
+            case 'tree'
+                set cmd 'fs tree'
+            case 'sha256sum'
+                set cmd 'fs sha256sum'
+            case 'df'
+                set cmd 'fs df'
+            case 'edit'
+                set cmd 'fs edit'
+            case 'sync'
+                set cmd 'sync'
+            case 'watch'
+                set cmd 'watch'
             case 'devs' 'a0' 'a1' 'a2' 'a3' 'u0' 'u1' 'u2' 'u3' 'c0' 'c1' 'c2' 'c3'
                 set cmd ''
         end
@@ -60,7 +104,7 @@ end
 function __uremote_offers_commands
     set -l cmd (__uremote_command)
     switch $cmd
-        case 'sim' connect
+        case 'sim' 'fs' 'mip' connect
             return 1
     end
     return 0
@@ -77,11 +121,28 @@ complete -c uremote -n __uremote_offers_commands -a 'exec' -d 'run a string of P
 complete -c uremote -n __uremote_offers_commands -a 'eval' -d 'evaluate a Python expression on the board and print its value'
 complete -c uremote -n __uremote_offers_commands -a 'run' -d 'run a local Python file on the board'
 complete -c uremote -n __uremote_offers_commands -a 'repl' -d 'open a terminal on the board\'s REPL (Ctrl-] or Ctrl-X quits)'
+complete -c uremote -n __uremote_offers_commands -a 'mount' -d 'make a folder on the computer appear on the board at /remote'
+complete -c uremote -n __uremote_offers_commands -a 'umount' -d 'unmount the folder mounted with mount'
 complete -c uremote -n __uremote_offers_commands -a 'sleep' -d 'wait before the next command'
 complete -c uremote -n __uremote_offers_commands -a 'rtc' -d 'print the board\'s real-time clock, or set it to the computer\'s time'
 complete -c uremote -n __uremote_offers_commands -a 'version' -d 'print uremote\'s version and exit'
 complete -c uremote -n __uremote_offers_commands -a 'help' -d 'print the list of commands, or help on one command, and exit'
+complete -c uremote -n __uremote_offers_commands -a 'ls' -d 'list a directory on the board'
+complete -c uremote -n __uremote_offers_commands -a 'cat' -d 'print files from the board'
+complete -c uremote -n __uremote_offers_commands -a 'cp' -d 'copy files between the computer and the board'
+complete -c uremote -n __uremote_offers_commands -a 'rm' -d 'remove files (with -r, directories and their contents) on the board'
+complete -c uremote -n __uremote_offers_commands -a 'mkdir' -d 'create directories on the board'
+complete -c uremote -n __uremote_offers_commands -a 'rmdir' -d 'remove empty directories on the board'
+complete -c uremote -n __uremote_offers_commands -a 'touch' -d 'create empty files on the board (existing files are kept)'
+complete -c uremote -n __uremote_offers_commands -a 'tree' -d 'show a directory tree on the board'
+complete -c uremote -n __uremote_offers_commands -a 'sha256sum' -d 'print the SHA256 digest of files on the board'
+complete -c uremote -n __uremote_offers_commands -a 'df' -d 'show size, used and free space of the board\'s filesystems'
+complete -c uremote -n __uremote_offers_commands -a 'edit' -d 'edit files on the board with $EDITOR'
+complete -c uremote -n __uremote_offers_commands -a 'sync' -d 'make a board folder match a local folder (upload changes, optionally delete extras)'
+complete -c uremote -n __uremote_offers_commands -a 'watch' -d 'on every save: sync the folder, soft-reset and run the entry file'
 complete -c uremote -n __uremote_offers_commands -a 'sim' -d 'sim commands'
+complete -c uremote -n __uremote_offers_commands -a 'fs' -d 'fs commands'
+complete -c uremote -n __uremote_offers_commands -a 'mip' -d 'mip commands'
 complete -c uremote -n __uremote_offers_commands -a 'devs' -d 'list the serial ports and boards attached'
 complete -c uremote -n __uremote_offers_commands -a 'a0' -d 'connect to serial port /dev/ttyACM0'
 complete -c uremote -n __uremote_offers_commands -a 'a1' -d 'connect to serial port /dev/ttyACM1'
@@ -95,13 +156,28 @@ complete -c uremote -n __uremote_offers_commands -a 'c0' -d 'connect to serial p
 complete -c uremote -n __uremote_offers_commands -a 'c1' -d 'connect to serial port COM1'
 complete -c uremote -n __uremote_offers_commands -a 'c2' -d 'connect to serial port COM2'
 complete -c uremote -n __uremote_offers_commands -a 'c3' -d 'connect to serial port COM3'
+complete -c uremote -n '__uremote_is sim' -a 'serve' -d 'serve the simulated board on a pseudo-terminal until stopped'
 complete -c uremote -n '__uremote_is sim' -a 'run' -d 'run a Python file on the bundled interpreter'
+complete -c uremote -n '__uremote_is fs' -a 'ls' -d 'list a directory on the board'
+complete -c uremote -n '__uremote_is fs' -a 'cat' -d 'print files from the board'
+complete -c uremote -n '__uremote_is fs' -a 'cp' -d 'copy files between the computer and the board'
+complete -c uremote -n '__uremote_is fs' -a 'rm' -d 'remove files (with -r, directories and their contents) on the board'
+complete -c uremote -n '__uremote_is fs' -a 'mkdir' -d 'create directories on the board'
+complete -c uremote -n '__uremote_is fs' -a 'rmdir' -d 'remove empty directories on the board'
+complete -c uremote -n '__uremote_is fs' -a 'touch' -d 'create empty files on the board (existing files are kept)'
+complete -c uremote -n '__uremote_is fs' -a 'tree' -d 'show a directory tree on the board'
+complete -c uremote -n '__uremote_is fs' -a 'sha256sum' -d 'print the SHA256 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'sha1sum' -d 'print the SHA1 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'md5sum' -d 'print the MD5 digest of files on the board'
+complete -c uremote -n '__uremote_is fs' -a 'df' -d 'show size, used and free space of the board\'s filesystems'
+complete -c uremote -n '__uremote_is fs' -a 'edit' -d 'edit files on the board with $EDITOR'
+complete -c uremote -n '__uremote_is mip' -a 'install' -d 'install packages from micropython-lib, GitHub, GitLab, a URL or a file'
 complete -c uremote -n '__uremote_is \'connect\'' -l baud -r -d 'serial line rate in bits per second (default 115200)'
 complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
 complete -c uremote -n '__uremote_is \'connect\'' -l rts -d 'force the RTS line on (--rts) or off (--no-rts)'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-rts -d 'turn off --rts'
-complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3' -d device
+complete -c uremote -n '__uremote_is \'connect\'' -a 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -d device
 complete -c uremote -n '__uremote_is \'connect\'' -a '(__fish_complete_path /dev/tty)' -d port
 complete -c uremote -n '__uremote_is \'exec\'' -l follow -s f -d 'wait for the program and stream its output (default); --no-follow starts it and moves on'
 complete -c uremote -n '__uremote_is \'exec\'' -l no-follow -d 'turn off --follow'
@@ -113,6 +189,68 @@ complete -c uremote -n '__uremote_is \'repl\'' -l no-escape-non-printable -d 'tu
 complete -c uremote -n '__uremote_is \'repl\'' -l capture -r -F -d 'also write everything the board sends to FILE'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-code -r -d 'send CODE when Ctrl-J is pressed (\\n in CODE becomes a newline)'
 complete -c uremote -n '__uremote_is \'repl\'' -l inject-file -r -F -d 'run the local FILE on the board when Ctrl-K is pressed'
+complete -c uremote -n '__uremote_is \'mount\'' -l unsafe-links -s l -d 'follow symlinks that point outside DIR'
+complete -c uremote -n '__uremote_is \'mount\'' -F
 complete -c uremote -n '__uremote_is \'rtc\'' -l set -s s -d 'set the board\'s clock to the computer\'s local time'
 complete -c uremote -n '__uremote_is \'rtc\'' -l no-set -d 'turn off --set'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l link -r -F -d 'also make PATH a symlink to the pseudo-terminal, a stable name for scripts'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l flash -r -F -d 'use DIR as the board\'s flash'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l personality -r -d 'micropython (default) or circuitpython'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l baud -r -d 'pace the link at RATE bits/s with a UART\'s overflowing receive buffer'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l capacity -r -d 'flash size (default 2097152)'
+complete -c uremote -n '__uremote_is \'sim serve\'' -l faults -r -d 'testing: misbehave, e.g. drop=0.01,corrupt=0.001,disconnect-after=N,reset-after=N,delay-ms=N,seed=N'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs ls\'' -l json -d 'print JSON instead of text'
+complete -c uremote -n '__uremote_is \'fs ls\'' -F
+complete -c uremote -n '__uremote_is \'fs cat\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs cat\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs cat\'' -F
+complete -c uremote -n '__uremote_is \'fs cp\'' -l recursive -s r -d 'copy or remove directories and their contents'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l force -s f -d 'copy even when the destination already has identical content'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs cp\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs cp\'' -F
+complete -c uremote -n '__uremote_is \'fs rm\'' -l recursive -s r -d 'copy or remove directories and their contents'
+complete -c uremote -n '__uremote_is \'fs rm\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs rm\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs rm\'' -F
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs mkdir\'' -F
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs rmdir\'' -F
+complete -c uremote -n '__uremote_is \'fs touch\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs touch\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs touch\'' -F
+complete -c uremote -n '__uremote_is \'fs tree\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l size -s s -d 'show file sizes in bytes'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l human -s h -d 'show file sizes human-readably (1.5K)'
+complete -c uremote -n '__uremote_is \'fs tree\'' -l json -d 'print JSON instead of text'
+complete -c uremote -n '__uremote_is \'fs tree\'' -F
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs sha256sum\'' -F
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs sha1sum\'' -F
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -l verbose -s v -d 'print each command before it runs (default for all but cat); --no-verbose to hide it'
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -l no-verbose -d 'turn off --verbose'
+complete -c uremote -n '__uremote_is \'fs md5sum\'' -F
+complete -c uremote -n '__uremote_is \'fs edit\'' -F
+complete -c uremote -n '__uremote_is \'sync\'' -l delete -d 'remove board files and folders that are not in LOCAL'
+complete -c uremote -n '__uremote_is \'sync\'' -l dry-run -s n -d 'show what would change without changing the board'
+complete -c uremote -n '__uremote_is \'sync\'' -l exclude -r -d 'skip paths matching this gitignore-style pattern (repeatable)'
+complete -c uremote -n '__uremote_is \'sync\'' -l json -d 'print the outcome as JSON'
+complete -c uremote -n '__uremote_is \'sync\'' -F
+complete -c uremote -n '__uremote_is \'watch\'' -l run -r -F -d 'the entry file to run after each sync (default: main.py)'
+complete -c uremote -n '__uremote_is \'watch\'' -l delete -d 'also remove board files that are not in LOCAL'
+complete -c uremote -n '__uremote_is \'watch\'' -l exclude -r -d 'skip paths matching this gitignore-style pattern (repeatable)'
+complete -c uremote -n '__uremote_is \'watch\'' -F
+complete -c uremote -n '__uremote_is \'mip install\'' -l index -r -d 'the package index (default: micropython.org\'s)'
+complete -c uremote -n '__uremote_is \'mip install\'' -l target -r -d 'the board folder to install into (default: the lib folder in sys.path)'
+complete -c uremote -n '__uremote_is \'mip install\'' -l mpy -d 'download compiled .mpy for the board\'s version (default); --no-mpy for .py sources'
+complete -c uremote -n '__uremote_is \'mip install\'' -l no-mpy -d 'turn off --mpy'
 complete -c uremote -n '__uremote_is \'sim run\'' -F

@@ -49,6 +49,12 @@ public final class BoardFileSystem {
         return caps
     }
 
+    /// Forgets what was learnt about the board, for after a soft reset wiped the helper functions
+    /// from its RAM: the next operation probes (and installs) again.
+    public func forgetBoardState() {
+        cachedCapabilities = nil
+    }
+
     /// Sends the helper functions as one raw stream read by a two-line bootstrap, rather than as
     /// raw-paste code: raw-paste stops for flow control every window, which on a link with latency
     /// costs more than the bytes themselves. The bootstrap announces itself before reading, and
@@ -72,11 +78,30 @@ public final class BoardFileSystem {
     func call(_ code: String, operation: String, path: String) throws -> [Substring] {
         _ = try capabilities()
         do {
-            let out = try runner.runCode(code, timeout: options.hostTimeout)
-            return out.text.split(separator: "\n", omittingEmptySubsequences: true)
+            return try runHelperCall(code)
+        } catch BoardFileError.boardException(let traceback) where Self.lostHelper(traceback) {
+            // The board was reset behind our back (machine.soft_reset(), Ctrl-D in a REPL):
+            // install the helper again and retry once.
+            forgetBoardState()
+            _ = try capabilities()
+            do {
+                return try runHelperCall(code)
+            } catch BoardFileError.boardException(let traceback) {
+                throw Self.error(fromTraceback: traceback, operation: operation, path: path)
+            }
         } catch BoardFileError.boardException(let traceback) {
             throw Self.error(fromTraceback: traceback, operation: operation, path: path)
         }
+    }
+
+    private func runHelperCall(_ code: String) throws -> [Substring] {
+        let out = try runner.runCode(code, timeout: options.hostTimeout)
+        return out.text.split(separator: "\n", omittingEmptySubsequences: true)
+    }
+
+    /// Whether a traceback says one of uremote's own helper names is missing on the board.
+    static func lostHelper(_ traceback: String) -> Bool {
+        traceback.contains("NameError") && traceback.contains("'_ur_")
     }
 
     static func error(fromTraceback traceback: String, operation: String, path: String) -> BoardFileError {

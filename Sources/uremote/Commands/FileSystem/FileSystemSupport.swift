@@ -15,6 +15,7 @@ enum FileSystemSupport {
         let fs = BoardFileSystem(runner: session, disabledFeatures: disabledFeatures(),
                                  progress: context.quiet ? nil : TerminalProgressBar.ifTerminal())
         cache = [key: fs]
+        context.onSoftReset { _ in fs.forgetBoardState() }
         if ProcessInfo.processInfo.environment["UREMOTE_FS_STATS"] == "1" {
             // Printed when the process ends, so a chain's transfers are summed.
             statsToReport = fs.statistics

@@ -26,7 +26,7 @@ import Testing
         first.codes.removeAll()
         try BoardCopier(fileSystem: fs).copy(local.path, to: ":", recursive: true)
         #expect(first.codes.count == 2, "one plan (with mkdirs), one upload execution: \(first.codes.count)")
-        let tree = try LocalTree.walk(local.path)
+        let tree = try LocalTree.walk(local.path, operation: "cp")
         for file in tree.files {
             let expected = try LocalFile.read(file.localPath)
             #expect(board.read("proj/" + file.relativePath) == expected)
@@ -65,8 +65,8 @@ import Testing
 
         let back = local.deletingLastPathComponent().appendingPathComponent("back")
         try BoardCopier(fileSystem: fs).copy(":lib/proj", to: back.path, recursive: true)
-        let original = try LocalTree.walk(local.path)
-        let copied = try LocalTree.walk(back.path)
+        let original = try LocalTree.walk(local.path, operation: "cp")
+        let copied = try LocalTree.walk(back.path, operation: "cp")
         #expect(copied.files.map(\.relativePath) == original.files.map(\.relativePath))
         for (a, b) in zip(original.files, copied.files) {
             #expect(try LocalFile.read(a.localPath) == LocalFile.read(b.localPath))

@@ -90,7 +90,7 @@ public final class BoardCopier {
     }
 
     private func uploadTree(_ localRoot: String, to destination: String) throws {
-        let walk = try LocalTree.walk(localRoot)
+        let walk = try LocalTree.walk(localRoot, operation: "cp")
         let algorithm = try hashAlgorithmForCheck()
         let files = walk.files.map { "(\(PythonLiteral.string($0.relativePath)),\($0.size))" }.joined(separator: ",")
         let code = "_ur_cp(\(PythonLiteral.string(destination)),\(PythonLiteral.string(Self.localBasename(localRoot))),"
@@ -176,41 +176,5 @@ public final class BoardCopier {
 
     static func localBasename(_ path: String) -> String {
         (RemotePath.stripTrailingSlashes(path) as NSString).lastPathComponent
-    }
-}
-
-/// A local directory tree as `cp -r` sends it: directories parents-first, files sorted.
-struct LocalTree {
-    struct File {
-        var relativePath: String
-        var localPath: String
-        var size: Int
-    }
-
-    var directories: [String]
-    var files: [File]
-
-    static func walk(_ root: String) throws -> LocalTree {
-        var directories: [String] = []
-        var files: [File] = []
-        func visit(_ relative: String) throws {
-            let dir = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
-            let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
-            catch { throw BoardFileError.local("cp: cannot read directory \(dir)") }
-            for name in names {
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                let path = (root as NSString).appendingPathComponent(rel)
-                if LocalFile.isDirectory(path) {
-                    directories.append(rel)
-                    try visit(rel)
-                } else {
-                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                    files.append(File(relativePath: rel, localPath: path, size: size))
-                }
-            }
-        }
-        try visit("")
-        return LocalTree(directories: directories, files: files.sorted { $0.relativePath < $1.relativePath })
     }
 }

@@ -21,6 +21,12 @@ import Testing
         for dir in [workReference, workSimulator] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         }
+        // Files larger than one read of the board helper (512 bytes), one random, one compressible.
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        try Data(random).write(to: shared.appendingPathComponent("big.bin"))
+        let source = (0..<300).map { "value_\($0) = \($0 * 7)  # a line of source\n" }.joined()
+        try Data(source.utf8).write(to: shared.appendingPathComponent("big.py"))
         let hello = shared.appendingPathComponent("hello.txt").path
         let proj = shared.appendingPathComponent("proj").path
         let simulator = "sim:" + simFlash.path
@@ -33,6 +39,8 @@ import Testing
             ["cp", ":d/hello.txt", "out.txt"], ["cp", "-r", proj, ":."], ["cp", "-r", proj, ":."],
             ["tree", ":proj"], ["cp", "-r", ":proj", "back"], ["rm", "-r", ":proj"],
             ["exec", "print(1)", "+", "ls", ":d"], ["soft-reset", "+", "cat", ":d/hello.txt"],
+            ["cp", shared.appendingPathComponent("big.bin").path, shared.appendingPathComponent("big.py").path, ":d/"],
+            ["sha256sum", ":d/big.bin"], ["cp", ":d/big.py", "big-back.py"],
         ]
         /// Listing sizes are 0 on the unix port and real on the simulator; everything else must match.
         func normal(_ text: String, _ flash: URL) -> String {
@@ -58,6 +66,8 @@ import Testing
         }
         #expect(files(reference.flash) == files(simFlash))
         #expect(files(workReference) == files(workSimulator))
+        #expect(try Data(contentsOf: simFlash.appendingPathComponent("d/big.bin")) == Data(random))
+        #expect(try String(contentsOf: workSimulator.appendingPathComponent("big-back.py"), encoding: .utf8) == source)
     }
 
     /// The mount scenarios of `MountCommandTests`, on the in-process simulator.

@@ -458,6 +458,18 @@ func contains(_ c: Value, _ item: Value) throws -> Bool {
     return found
 }
 
+/// The first index of `needle` lying wholly inside `window` of `hay`.
+func findBytes(_ hay: [UInt8], _ needle: [UInt8], in window: Range<Int>) -> Int? {
+    if needle.isEmpty { return window.lowerBound <= hay.count ? window.lowerBound : nil }
+    let end = min(window.upperBound, hay.count)
+    var i = max(0, window.lowerBound)
+    while i + needle.count <= end {
+        if hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { return i }
+        i += 1
+    }
+    return nil
+}
+
 func findBytes(_ hay: [UInt8], _ needle: [UInt8], from: Int) -> Int? {
     if needle.isEmpty { return from <= hay.count ? from : nil }
     if needle.count > hay.count { return nil }

@@ -10,6 +10,19 @@ private func wrapLike(_ a: [Value], _ b: [UInt8]) -> Value {
     return .bytes(b)
 }
 
+/// The haystack, needle and the `[start:end]` window (slice rules: negative counts from the end,
+/// None means the edge) of `find`, `index`, `rfind` and `count` on bytes and bytearray.
+private func searchArguments(_ a: [Value]) throws -> ([UInt8], [UInt8], Range<Int>) {
+    let h = try selfBytes(a), n = try subBytes(a[1])
+    func bound(_ i: Int, _ fallback: Int) throws -> Int {
+        guard a.count > i, !a[i].isNone else { return fallback }
+        let v = try toInt(a[i])
+        return v < 0 ? max(0, v + h.count) : min(v, h.count)
+    }
+    let start = try bound(2, 0), end = try bound(3, h.count)
+    return (h, n, start..<max(start, end))
+}
+
 func installBytesMethods() {
     let common: [(String, NativeFn)] = [
         ("decode", { a, _ in .string(String(decoding: try selfBytes(a), as: UTF8.self)) }),
@@ -17,22 +30,26 @@ func installBytesMethods() {
             let sep = a.count > 1 ? try toStr(a[1]) : ""
             return .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined(separator: sep))
         }),
-        ("find", { a, _ in .int(findBytes(try selfBytes(a), try subBytes(a[1]), from: a.count > 2 ? try toInt(a[2]) : 0) ?? -1) }),
+        ("find", { a, _ in
+            let (h, n, range) = try searchArguments(a)
+            return .int(findBytes(h, n, in: range) ?? -1)
+        }),
         ("index", { a, _ in
-            guard let r = findBytes(try selfBytes(a), try subBytes(a[1]), from: a.count > 2 ? try toInt(a[2]) : 0) else { throw valueError("subsection not found") }
+            let (h, n, range) = try searchArguments(a)
+            guard let r = findBytes(h, n, in: range) else { throw valueError("substring not found") }
             return .int(r)
         }),
         ("rfind", { a, _ in
-            let h = try selfBytes(a), n = try subBytes(a[1])
-            var i = h.count - n.count
-            while i >= 0 { if Array(h[i..<(i + n.count)]) == n { return .int(i) }; i -= 1 }
+            let (h, n, range) = try searchArguments(a)
+            var i = range.upperBound - n.count
+            while i >= range.lowerBound { if Array(h[i..<(i + n.count)]) == n { return .int(i) }; i -= 1 }
             return .int(-1)
         }),
         ("count", { a, _ in
-            let h = try selfBytes(a), n = try subBytes(a[1])
-            if n.isEmpty { return .int(h.count + 1) }
-            var c = 0, i = 0
-            while let r = findBytes(h, n, from: i) { c += 1; i = r + n.count }
+            let (h, n, range) = try searchArguments(a)
+            if n.isEmpty { return .int(range.count + 1) }
+            var c = 0, i = range.lowerBound
+            while let r = findBytes(h, n, in: i..<range.upperBound) { c += 1; i = r + n.count }
             return .int(c)
         }),
         ("startswith", { a, _ in .bool(try selfBytes(a).starts(with: try subBytes(a[1]))) }),

@@ -54,25 +54,32 @@ enum MicroPythonFormatting {
         }
     }
 
-    /// `str % arg`.
-    static func percentFormat(_ template: String, _ arg: Value) throws -> Value {
-        let arguments: PercentArguments<Value>
+    /// What `%` formats: a tuple's items, a mapping for `%(name)s`, or one value.
+    private static func percentArguments(_ arg: Value) -> PercentArguments<Value> {
         switch arg {
         case .object(let tuple as PyTuple):
-            arguments = .tuple(tuple.items)
+            return .tuple(tuple.items)
         case .object(let dict as PyDict) where !dict.isSet:
-            arguments = .mapping(arg, lookup: { key in try getItem(arg, .string(key)) })
+            return .mapping(arg, lookup: { key in try getItem(arg, .string(key)) })
         default:
-            arguments = .single(arg)
+            return .single(arg)
         }
+    }
+
+    /// A value as the number `%d`, `%x`, `%f`... need, or its type name for the error.
+    private static func percentNumber(_ value: Value) -> PercentNumber {
+        if case .float(let number) = value { return .float(number) }
+        if let integer = Pylib.bigInteger(value) { return .integer(integer) }
+        return .other(typeName: Pylib.typeName(value))
+    }
+
+    /// `str % arg`.
+    static func percentFormat(_ template: String, _ arg: Value) throws -> Value {
+        let arguments = percentArguments(arg)
         let conversions = PercentConversions<Value>(
             str: { try str($0) },
             repr: { try repr($0) },
-            number: { value in
-                if case .float(let number) = value { return .float(number) }
-                if let integer = Pylib.bigInteger(value) { return .integer(integer) }
-                return .other(typeName: Pylib.typeName(value))
-            },
+            number: percentNumber,
             string: { value in
                 if case .str(let text) = value { return text.value }
                 return nil
@@ -94,23 +101,11 @@ enum MicroPythonFormatting {
             if !asRepr, case .str(let string) = value { return latin1(Array(string.value.utf8)) }
             return latin1(Array((asRepr ? try repr(value) : try str(value)).utf8))
         }
-        let arguments: PercentArguments<Value>
-        switch arg {
-        case .object(let tuple as PyTuple):
-            arguments = .tuple(tuple.items)
-        case .object(let dict as PyDict) where !dict.isSet:
-            arguments = .mapping(arg, lookup: { key in try getItem(arg, .string(key)) })
-        default:
-            arguments = .single(arg)
-        }
+        let arguments = percentArguments(arg)
         let conversions = PercentConversions<Value>(
             str: { try text($0, repr: false) },
             repr: { try text($0, repr: true) },
-            number: { value in
-                if case .float(let number) = value { return .float(number) }
-                if let integer = Pylib.bigInteger(value) { return .integer(integer) }
-                return .other(typeName: Pylib.typeName(value))
-            },
+            number: percentNumber,
             string: { value in
                 if let bytes = bytesLike(value) { return latin1(bytes) }
                 if case .str(let string) = value { return latin1(Array(string.value.utf8)) }

@@ -471,14 +471,7 @@ func findBytes(_ hay: [UInt8], _ needle: [UInt8], in window: Range<Int>) -> Int?
 }
 
 func findBytes(_ hay: [UInt8], _ needle: [UInt8], from: Int) -> Int? {
-    if needle.isEmpty { return from <= hay.count ? from : nil }
-    if needle.count > hay.count { return nil }
-    var i = max(0, from)
-    while i + needle.count <= hay.count {
-        if hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { return i }
-        i += 1
-    }
-    return nil
+    findBytes(hay, needle, in: max(0, from)..<max(max(0, from), hay.count))
 }
 
 func length(_ v: Value) throws -> Int {

@@ -28,20 +28,7 @@ struct ChunkDeflater {
         guard uremote_deflateInit2(&stream, 6, -windowBits, 9) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count))) + 16
-        var output = [UInt8](repeating: 0, count: bound)
-        var input = Array(input)
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                return CZlib.deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
+        return Self.finish(&stream, input: Array(input), capacity: bound) { CZlib.deflate(&$0, Z_FINISH) }
     }
 
     /// Inflates a raw DEFLATE stream; the tests use it to check what the board will receive.
@@ -49,7 +36,14 @@ struct ChunkDeflater {
         var stream = z_stream()
         guard uremote_inflateInit2(&stream, -Int32(windowBits)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: max(1, expectedSize))
+        return finish(&stream, input: input, capacity: max(1, expectedSize)) { CZlib.inflate(&$0, Z_FINISH) }
+    }
+
+    /// Runs one `Z_FINISH` step of an initialised zlib stream over all of `input` into a buffer of
+    /// `capacity` bytes; nil unless the stream ended within it.
+    private static func finish(_ stream: inout z_stream, input: [UInt8], capacity: Int,
+                               step: (inout z_stream) -> Int32) -> [UInt8]? {
+        var output = [UInt8](repeating: 0, count: capacity)
         var input = input
         let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
@@ -57,7 +51,7 @@ struct ChunkDeflater {
                 stream.avail_in = uInt(inBuf.count)
                 stream.next_out = outBuf.baseAddress
                 stream.avail_out = uInt(outBuf.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+                return step(&stream)
             }
         }
         guard status == Z_STREAM_END else { return nil }

@@ -103,15 +103,29 @@ import Testing
             try CommandAlias(key: "to port", value: .array([.string("connect"), .string("{port}")]), source: "t"),
             try CommandAlias(key: "loop", value: .string("loop"), source: "t"),
         ]
-        let builtIn: (String) -> Bool = { ["exec", "connect", "sync", "ls"].contains($0) }
-        #expect(try config.expand(["deploy"], isBuiltIn: builtIn) == ["sync", "--delete", "+", "exec", "import main"])
-        #expect(try config.expand(["blink", "5", "2", "+", "ls"], isBuiltIn: builtIn)
-                == ["exec", "n=5;pin=2", "+", "exec", "blink(n,pin)", "+", "ls"])
-        #expect(try config.expand(["blink", "pin=7"], isBuiltIn: builtIn) == ["exec", "n=3;pin=7", "+", "exec", "blink(n,pin)"])
-        #expect(try config.expand(["to", "a1", "+", "deploy"], isBuiltIn: builtIn)
-                == ["connect", "a1", "+", "sync", "--delete", "+", "exec", "import main"])
-        #expect(try config.expand(["ls", "deploy"], isBuiltIn: builtIn) == ["ls", "deploy"], "only at command positions")
-        #expect(throws: CommandLineError.self) { try config.expand(["blink"], isBuiltIn: builtIn) }
-        #expect(throws: CommandLineError.self) { try config.expand(["loop"], isBuiltIn: builtIn) }
+        let grammar = CommandGrammar(commands: [
+            CommandSpec(["exec"], summary: "", positionals: [PositionalSpec("CODE", summary: "")]),
+            CommandSpec(["connect"], summary: "", positionals: [PositionalSpec("DEVICE", summary: "")]),
+            CommandSpec(["sync"], summary: "", options: [.flag("delete", summary: "")],
+                        positionals: [PositionalSpec("LOCAL", arity: .optional, summary: "")]),
+            CommandSpec(["fs", "ls"], shortcuts: ["ls"], summary: "", positionals: [PositionalSpec("PATH", arity: .zeroOrMore, summary: "")]),
+        ], shortcuts: [])
+        func expand(_ words: [String]) throws(CommandLineError) -> [String] {
+            try grammar.parseLine(words, aliases: config.aliasExpander).expandedWords
+        }
+        #expect(try expand(["deploy"]) == ["sync", "--delete", "+", "exec", "import main"])
+        #expect(try expand(["blink", "5", "2", "+", "ls"]) == ["exec", "n=5;pin=2", "+", "exec", "blink(n,pin)", "+", "ls"])
+        #expect(try expand(["blink", "pin=7"]) == ["exec", "n=3;pin=7", "+", "exec", "blink(n,pin)"])
+        #expect(try expand(["to", "a1", "+", "deploy"]) == ["connect", "a1", "+", "sync", "--delete", "+", "exec", "import main"])
+        #expect(try expand(["ls", "deploy"]) == ["ls", "deploy"], "a variadic command's words are its arguments")
+        // Wherever a command may start, as in mpremote: after a command with a fixed number of
+        // arguments, no `+` needed.
+        #expect(try expand(["to", "a1", "deploy"]) == ["connect", "a1", "sync", "--delete", "+", "exec", "import main"])
+        #expect(try expand(["exec", "x=1", "blink", "4", "1"]) == ["exec", "x=1", "exec", "n=4;pin=1", "+", "exec", "blink(n,pin)"])
+        #expect(try grammar.parseLine(["to", "a1", "deploy"], aliases: config.aliasExpander).commands.map(\.name)
+                == ["connect", "sync", "exec"])
+        #expect(throws: CommandLineError.self) { try expand(["blink"]) }
+        #expect(throws: CommandLineError.self) { try expand(["loop"]) }
+        #expect(throws: CommandLineError.self) { try grammar.parse(["deploy"]) }
     }
 }

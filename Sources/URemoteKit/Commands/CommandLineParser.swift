@@ -1,14 +1,16 @@
 /// Walks the words of a command line once, left to right; see `CommandGrammar` for the rules.
 struct CommandLineParser {
     let grammar: CommandGrammar
+    let aliases: CommandGrammar.AliasExpander?
     var words: [String]
     var index = 0
-    /// Guards against shortcuts that expand into themselves.
+    /// Guards against shortcuts and aliases that expand into themselves.
     var expansions = 0
 
-    init(grammar: CommandGrammar, words: [String]) {
+    init(grammar: CommandGrammar, words: [String], aliases: CommandGrammar.AliasExpander? = nil) {
         self.grammar = grammar
         self.words = words
+        self.aliases = aliases
     }
 
     mutating func parseAll() throws(CommandLineError) -> [ParsedCommand] {
@@ -18,10 +20,24 @@ struct CommandLineParser {
                 index += 1
                 continue
             }
+            if try expandAlias() { continue }
             let spec = try resolveCommand()
             commands.append(try parseArguments(of: spec))
         }
         return commands
+    }
+
+    /// Replaces a user alias at `index` with its expansion (which may be empty or start with
+    /// another alias, hence the caller loops). False when the word is not an alias.
+    private mutating func expandAlias() throws(CommandLineError) -> Bool {
+        let word = words[index]
+        guard let aliases, !grammar.isCommandWord(word) else { return false }
+        var following = words[(index + 1)...]
+        guard let replacement = try aliases(word, &following) else { return false }
+        expansions += 1
+        if expansions > 100 { throw CommandLineError("alias '\(word)' expands into itself endlessly") }
+        words = Array(words[..<index]) + replacement + Array(following)
+        return true
     }
 
     /// Identifies the command starting at `index`, expanding shortcuts in place, and moves past its name.

@@ -12,31 +12,48 @@ public final class BoardSyncer {
         public var dryRun = false
         /// gitignore-style patterns added after `.uremoteignore`.
         public var excludes: [String] = []
+        /// Upload `.py` modules compiled to `.mpy` when the host's `mpy-cross` suits the board.
+        public var compileToMpy = false
 
-        public init(delete: Bool = false, dryRun: Bool = false, excludes: [String] = []) {
+        public init(delete: Bool = false, dryRun: Bool = false, excludes: [String] = [], compileToMpy: Bool = false) {
             self.delete = delete
             self.dryRun = dryRun
             self.excludes = excludes
+            self.compileToMpy = compileToMpy
         }
     }
 
     public let fileSystem: BoardFileSystem
     public var options: Options
+    /// Things the user should know that did not stop the sync (such as `--mpy` falling back to
+    /// sources), one line each.
+    public internal(set) var notices: [String] = []
+    /// Where `--mpy` put compiled files; removed with the syncer.
+    var compiledFolder: URL?
 
     public init(fileSystem: BoardFileSystem, options: Options = .init()) {
         self.fileSystem = fileSystem
         self.options = options
     }
 
+    deinit {
+        if let compiledFolder { try? FileManager.default.removeItem(at: compiledFolder) }
+    }
+
     /// Decides what to do without changing anything.
     public func plan(local: String, remote: String) throws -> SyncPlan {
         let rules = try IgnoreRules.forFolder(Self.folder(of: local), extra: options.excludes)
-        let manifest = try LocalManifest.scan(local, rules: rules)
+        var manifest = try LocalManifest.scan(local, rules: rules)
+        var replacedSources: [String] = []
+        if options.compileToMpy { (manifest, replacedSources) = try compilingModules(manifest) }
         let sizes = Dictionary(manifest.files.map { ($0.relativePath, $0.size) }, uniquingKeysWith: { a, _ in a })
         let snapshot = try RemoteSnapshot.take(root: remote, sizes: sizes, runner: fileSystem.runner,
                                                timeout: fileSystem.options.hostTimeout)
         var plan = try SyncPlan.make(local: manifest, remote: snapshot, rules: rules, delete: options.delete)
         if !snapshot.rootExists && !remote.isEmpty { plan.directoriesToCreate.insert("", at: 0) }
+        for source in replacedSources where !plan.filesToDelete.contains(source) {
+            if case .file? = snapshot.entries[source] { plan.filesToDelete.append(source) }
+        }
         return plan
     }
 

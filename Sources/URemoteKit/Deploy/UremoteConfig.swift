@@ -101,28 +101,15 @@ public struct UremoteConfig: Sendable, Equatable {
         return try? String(contentsOfFile: path, encoding: .utf8)
     }
 
-    /// Replaces aliases at command positions (the start, and after each `+`) with what they stand
-    /// for, repeatedly, so an alias may use another. Words that are built-in commands are never
-    /// aliases: `isBuiltIn` protects them.
-    public func expand(_ words: [String], isBuiltIn: (String) -> Bool) throws(CommandLineError) -> [String] {
-        guard !aliases.isEmpty else { return words }
-        var output: [String] = []
-        var rest = ArraySlice(words)
-        var atCommand = true
-        var expansions = 0
-        while let word = rest.first {
-            if atCommand, !isBuiltIn(word), let alias = aliases.last(where: { $0.name == word }) {
-                expansions += 1
-                guard expansions < 100 else { throw CommandLineError("alias '\(word)' expands into itself endlessly") }
-                rest.removeFirst()
-                let replacement = try alias.expand(&rest)
-                rest = ArraySlice(replacement + rest)
-                continue
-            }
-            rest.removeFirst()
-            output.append(word)
-            atCommand = word == "+"
+    /// What the command-line parser calls at each command position: the last definition of an
+    /// alias wins, so a project's `.uremote.toml` overrides the user's file. Nil when no alias is
+    /// defined, so parsing costs nothing extra.
+    public var aliasExpander: CommandGrammar.AliasExpander? {
+        guard !aliases.isEmpty else { return nil }
+        let aliases = self.aliases
+        return { (name: String, following: inout ArraySlice<String>) throws(CommandLineError) -> [String]? in
+            guard let alias = aliases.last(where: { $0.name == name }) else { return nil }
+            return try alias.expand(&following)
         }
-        return output
     }
 }

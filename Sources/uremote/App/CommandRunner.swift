@@ -17,22 +17,20 @@ enum CommandRunner {
         }
 
         let config: UremoteConfig
+        let chain: [ParsedCommand]
         do {
             config = try UremoteConfig.load()
-            words = try config.expand(words) { word in CommandTable.grammar.commands.contains { $0.words[0] == word } }
+            let line = try CommandTable.grammar.parseLine(words, aliases: config.aliasExpander)
+            chain = line.commands
+            words = line.expandedWords
         } catch let error as ConfigError {
             errors.line("uremote: config error in \(error); fix or move that file")
             return 2
+        } catch let error as CommandLineError {
+            errors.line("uremote: \(error.message)")
+            return 2
         } catch {
             errors.line("uremote: \(error)")
-            return 2
-        }
-
-        let chain: [ParsedCommand]
-        do {
-            chain = try CommandTable.grammar.parse(words)
-        } catch {
-            errors.line("uremote: \(error.message)")
             return 2
         }
         if let asksHelp = chain.first(where: \.wantsHelp) {

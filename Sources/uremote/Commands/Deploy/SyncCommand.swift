@@ -12,13 +12,17 @@ enum SyncCommand: CLICommand {
             match), so a sync with nothing to do is nearly instant. --delete also removes board files \
             that are not in LOCAL. Paths matching --exclude patterns or the lines of LOCAL/.uremoteignore \
             (gitignore syntax) are neither uploaded nor deleted; .git/ and __pycache__/ never are. \
-            --dry-run prints what would change and leaves the board alone; --json prints the plan as JSON.
+            --dry-run prints what would change and leaves the board alone; --json prints the plan as JSON. \
+            --mpy uploads .py modules (all but boot.py and main.py) compiled to .mpy by the host's \
+            mpy-cross (or $MPY_CROSS) when it emits the board's .mpy version, and removes the .py \
+            they replace; otherwise it says why and uploads sources.
             """,
         options: [
             .flag("delete", summary: "remove board files and folders that are not in LOCAL"),
             .flag("dry-run", short: "n", summary: "show what would change without changing the board"),
             .value("exclude", placeholder: "PATTERN", repeatable: true, summary: "skip paths matching this gitignore-style pattern (repeatable)"),
             .flag("json", summary: "print the outcome as JSON"),
+            .flag("mpy", summary: "upload modules compiled to .mpy with mpy-cross when it matches the board"),
         ],
         positionals: [
             PositionalSpec("LOCAL", arity: .optional, completion: .localPath, summary: "the local folder or file (default: .)"),
@@ -38,11 +42,12 @@ enum SyncCommand: CLICommand {
             }
         }
         let options = BoardSyncer.Options(delete: command.flag("delete"), dryRun: command.flag("dry-run"),
-                                          excludes: command.allValues("exclude"))
+                                          excludes: command.allValues("exclude"), compileToMpy: command.flag("mpy"))
         let json = command.flag("json")
         try FileSystemSupport.run(context) {
             let syncer = BoardSyncer(fileSystem: try FileSystemSupport.fileSystem(context), options: options)
             let plan = try syncer.sync(local: local ?? ".", remote: remote ?? "")
+            for notice in syncer.notices { context.errors.line("uremote: \(notice)") }
             if json {
                 context.output.line(FileSystemFormatting.json(SyncReport(plan, dryRun: options.dryRun)))
             } else if !context.quiet {

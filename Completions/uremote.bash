@@ -100,7 +100,7 @@ _uremote() {
             'fs sha256sum') opts='--verbose --no-verbose -v --help' ;;
             'fs sha1sum') opts='--verbose --no-verbose -v --help' ;;
             'fs md5sum') opts='--verbose --no-verbose -v --help' ;;
-            'sync') opts='--delete --dry-run -n --exclude --json --help' ;;
+            'sync') opts='--delete --dry-run -n --exclude --json --mpy --help' ;;
             'watch') opts='--run --delete --exclude --help' ;;
             'mip install') opts='--index --target --mpy --no-mpy --help' ;;
         esac

@@ -244,6 +244,7 @@ complete -c uremote -n '__uremote_is \'sync\'' -l delete -d 'remove board files 
 complete -c uremote -n '__uremote_is \'sync\'' -l dry-run -s n -d 'show what would change without changing the board'
 complete -c uremote -n '__uremote_is \'sync\'' -l exclude -r -d 'skip paths matching this gitignore-style pattern (repeatable)'
 complete -c uremote -n '__uremote_is \'sync\'' -l json -d 'print the outcome as JSON'
+complete -c uremote -n '__uremote_is \'sync\'' -l mpy -d 'upload modules compiled to .mpy with mpy-cross when it matches the board'
 complete -c uremote -n '__uremote_is \'sync\'' -F
 complete -c uremote -n '__uremote_is \'watch\'' -l run -r -F -d 'the entry file to run after each sync (default: main.py)'
 complete -c uremote -n '__uremote_is \'watch\'' -l delete -d 'also remove board files that are not in LOCAL'

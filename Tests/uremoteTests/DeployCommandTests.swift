@@ -101,9 +101,9 @@ import Testing
             [aliases]
             twice = { command = "exec 'print(value * 2)'", params = "value=21" }
             """.utf8).write(to: proj.appendingPathComponent(".uremote.toml"))
-        let run = try Uremote.run(["connect", "sim", "twice", "exec", "print('x')", "twice", "4"], environment: isolated(proj), directory: proj)
+        let run = try Uremote.run(["connect", "sim", "twice", "5", "exec", "print('x')", "twice", "4"], environment: isolated(proj), directory: proj)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.split(whereSeparator: \.isNewline) == ["42", "x", "8"])
+        #expect(run.stdout.split(whereSeparator: \.isNewline) == ["10", "x", "8"])
     }
 
     @Test func configDefaultDeviceAndAliases() throws {

@@ -16,6 +16,8 @@ public final class BoardFileSystem {
     public var progress: TransferProgressObserver?
     /// Totals of this session's transfers (transfer phase only).
     public let statistics = TransferStatistics()
+    /// What uploads learnt about the link (UART that drops bytes, or flow-controlled).
+    public private(set) lazy var pacing = LinkPacing(flowControlled: options.linkHasFlowControl)
     private var cachedCapabilities: BoardCapabilities?
 
     public init(runner: BoardCodeRunner, disabledFeatures: Set<BoardFeature> = [],
@@ -55,22 +57,9 @@ public final class BoardFileSystem {
         cachedCapabilities = nil
     }
 
-    /// Sends the helper functions as one raw stream read by a two-line bootstrap, rather than as
-    /// raw-paste code: raw-paste stops for flow control every window, which on a link with latency
-    /// costs more than the bytes themselves. The bootstrap announces itself before reading, and
-    /// Ctrl-C stays live, so a board that loses bytes can still be interrupted.
+    /// Sends the helper functions (see `HelperInstaller`), then runs `call` after them.
     private func installHelper(then call: String) throws -> BoardOutput {
-        let source = Array((BoardHelperScript.source + "\n" + call + "\n").utf8)
-        let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
-        try runner.startCode("import sys\nprint('\\x06',end='')\n"
-            + "_ur_s=getattr(sys.stdin,'buffer',sys.stdin).read(\(source.count))\nexec(_ur_s)\ndel _ur_s")
-        let first = try reader.readByte()
-        guard first == 0x06 else {
-            let tail = try reader.readExecutionTail(startingWith: [first])
-            throw Self.error(from: tail, operation: "connect", path: "")
-        }
-        do { try runner.link.write(source) } catch { throw BoardFileError.session(error.description) }
-        return try runner.finishCode(timeout: options.hostTimeout)
+        try HelperInstaller(runner: runner, timeout: options.hostTimeout).install(then: call)
     }
 
     /// Runs a helper call and returns its stdout lines; an `OSError` becomes a `BoardFileError`
@@ -258,7 +247,7 @@ public final class BoardFileSystem {
     public func upload(_ items: [UploadItem]) throws {
         let caps = try capabilities()
         let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress,
-                                    statistics: statistics)
+                                    statistics: statistics, pacing: pacing)
         try uploader.upload(items)
     }
 

@@ -34,8 +34,9 @@ final class UploadOverUartTests {
         var checked = 0
         for file in files {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(local)/\(file)", isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
+            if !FileManager.default.fileExists(atPath: "\(local)/\(file)", isDirectory: &isDirectory) || isDirectory.boolValue {
+                continue
+            }
             let mine = FileManager.default.contents(atPath: "\(local)/\(file)")
             let theirs = FileManager.default.contents(atPath: "\(remote)/\(file)")
             #expect(mine == theirs, "\(file) differs on the board")

@@ -34,21 +34,32 @@ public final class BoardFileSystem {
     /// not already hold this version of them.
     public func capabilities() throws -> BoardCapabilities {
         if let c = cachedCapabilities { return c }
+        _ = try probe(then: nil)
+        guard let caps = cachedCapabilities else { throw BoardFileError.protocolViolation("no capabilities") }
+        return caps
+    }
+
+    /// Runs the capability probe (installing the helper first when the board lacks it) and, in the
+    /// same execution, `code`: the first command of a session costs one round trip, not two.
+    /// Returns what `code` printed, the capability line taken out.
+    private func probe(then code: String?) throws -> [Substring] {
         let off = BoardFeature.allCases.filter { disabledFeatures.contains($0) }.map(\.rawValue).joined()
-        let version = BoardHelperScript.version
-        let probe = "if globals().get('_ur_V')!=\(version):raise NameError('_ur_V')\n_ur_init('\(off)')"
+        let initialise = "_ur_init('\(off)')" + (code.map { "\n" + $0 } ?? "")
+        let check = "if globals().get('_ur_V')!=\(BoardHelperScript.version):raise NameError('_ur_V')\n"
         var output: BoardOutput
         do {
-            output = try runner.runCode(probe, timeout: options.hostTimeout)
-        } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") {
-            output = try installHelper(then: "_ur_init('\(off)')")
+            output = try runner.runCode(check + initialise, timeout: options.hostTimeout)
+        } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") && traceback.contains("_ur_V") {
+            output = try installHelper(then: initialise)
         }
-        guard let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("caps ") }),
-              let caps = BoardCapabilities.parse(line) else {
+        var lines = output.text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("caps ") }),
+              let caps = BoardCapabilities.parse(lines[index]) else {
             throw BoardFileError.protocolViolation("capability probe printed \(output.text.debugDescription)")
         }
         cachedCapabilities = caps
-        return caps
+        lines.removeSubrange(...index)
+        return lines
     }
 
     /// Forgets what was learnt about the board, for after a soft reset wiped the helper functions
@@ -65,8 +76,8 @@ public final class BoardFileSystem {
     /// Runs a helper call and returns its stdout lines; an `OSError` becomes a `BoardFileError`
     /// naming `operation` and `path`.
     func call(_ code: String, operation: String, path: String) throws -> [Substring] {
-        _ = try capabilities()
         do {
+            if cachedCapabilities == nil { return try probe(then: code) }
             return try runHelperCall(code)
         } catch BoardFileError.boardException(let traceback) where Self.lostHelper(traceback) {
             // The board was reset behind our back (machine.soft_reset(), Ctrl-D in a REPL):

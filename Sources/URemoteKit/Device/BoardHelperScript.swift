@@ -96,7 +96,7 @@ def _ur_plan(ds,fs,a):
   try:
    s=os.stat(p)
    h=''
-   if s[6]==z and a and not s[0]&0x4000:h=_ur_hex(_ur_hash(p,a))
+   if s[6]==z and a in _ur_HL and not s[0]&0x4000:h=_ur_hex(_ur_hash(p,a))
    print('%d/%d/%s'%(s[0],s[6],h))
   except OSError as e:print('E%d'%_ur_err(e))
 def _ur_rm(p,r,v):

@@ -97,8 +97,7 @@ struct FileUploader {
                 try queue(TransferFrame.encode(.abort, []))
                 return wire
             }
-            let limit = chunk
-            let end = min(item.data.count, offset + limit)
+            let end = min(item.data.count, offset + chunk)
             let slice = item.data[offset..<end]
             if !raw {
                 try queue(TransferFrame.encode(.base64, Array(Data(slice).base64EncodedString().utf8)))
@@ -107,7 +106,7 @@ struct FileUploader {
                 var sent = false
                 if useDeflate, let packed = deflater.deflate(slice),
                    Double(packed.count) <= Double(slice.count) * (1 - options.minimumSaving) {
-                    let escaped = TransferFrame.escape(packed[...], limit: limit)
+                    let escaped = TransferFrame.escape(packed[...], limit: chunk)
                     if escaped.consumed == packed.count {
                         try queue(TransferFrame.encode(.deflated, escaped.bytes))
                         offset = end
@@ -116,7 +115,7 @@ struct FileUploader {
                 }
                 if !sent {
                     // Escaping may not fit the whole slice in the board's buffer; the rest goes next.
-                    let escaped = TransferFrame.escape(slice, limit: limit)
+                    let escaped = TransferFrame.escape(slice, limit: chunk)
                     try queue(TransferFrame.encode(.data, escaped.bytes))
                     offset += escaped.consumed
                 }

@@ -4,8 +4,10 @@ public struct TransferOptions: Sendable, Equatable {
     /// link busy while the board writes a chunk.
     public var framesInFlight: Int
     /// Whether the link holds a fast sender back (USB CDC, a pseudo-terminal) rather than dropping
-    /// what overflows the board's receive buffer (a UART). nil: assume a UART until a measured
-    /// line rate proves otherwise. Only flow-controlled links get `framesInFlight` frames ahead.
+    /// what overflows the board's receive buffer (a UART). nil: let `LinkPacing` decide (a
+    /// pseudo-terminal is trusted unless the simulator answers on it; anything else is credit-paced
+    /// until it carries bytes faster than a UART). Only flow-controlled links get `framesInFlight`
+    /// frames ahead.
     public var linkHasFlowControl: Bool?
     /// Compress chunks that shrink by at least this fraction when the board can inflate them.
     public var minimumSaving: Double

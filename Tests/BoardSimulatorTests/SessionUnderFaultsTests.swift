@@ -17,7 +17,8 @@ struct SessionUnderFaultsTests {
         let (board, session) = try session()
         defer { session.close() }
         try session.enterRawRepl(softReset: true)
-        let result = try session.execute("print('a')")
+        // Longer than the plain-raw limit, so it goes raw-paste.
+        let result = try session.execute("print('a')" + String(repeating: "\n", count: 1) + "#" + String(repeating: "-", count: 240))
         #expect(String(decoding: result.output, as: UTF8.self) == "a\r\n")
         #expect(session.supportsRawPaste == true)
         _ = board

@@ -85,12 +85,12 @@ import Testing
         _ = try fs.list("")
         try fs.touch("a")
         _ = try fs.stat("a")
-        #expect(recorder.codes.filter { $0.contains("exec(_ur_s)") }.count == 1, "one install of the helper")
+        #expect(recorder.codes.filter { $0.contains("exec(_ur_b)") }.count == 1, "one install of the helper")
         // A later session (a new uremote invocation) finds the helper already there.
         let again = RecordingRunner(recorder.inner)
         _ = try BoardFileSystem(runner: again).list("")
-        #expect(again.codes.filter { $0.contains("exec(_ur_s)") }.isEmpty)
-        #expect(again.codes.count == 2, "probe + list: one round trip each")
+        #expect(again.codes.filter { $0.contains("exec(_ur_b)") }.isEmpty)
+        #expect(again.codes.count == 1, "the probe and the listing share one round trip")
     }
 }
 

@@ -5,12 +5,37 @@ import Testing
 /// The raw REPL protocol against a scripted board: framing, flow control, and every way a board
 /// can fail to answer.
 @Suite struct RawReplProtocolTests {
+    /// Every program goes raw-paste here (`plainRawLimit: 0`), so these tests exercise its flow
+    /// control whatever the program's length; `shortCodeGoesPlainRaw` covers the default.
     static let fast = SessionOptions(connectTimeout: .seconds(2), responseTimeout: .seconds(1),
                                      plainRawChunkDelay: .milliseconds(1), quietPeriod: .milliseconds(20),
-                                     maxDrainTime: .milliseconds(300))
+                                     maxDrainTime: .milliseconds(300), plainRawLimit: 0)
 
     private func session(_ board: ScriptedBoard, _ options: SessionOptions = fast) -> BoardSession {
         BoardSession(link: board.host, options: options)
+    }
+
+    @Test func shortCodeGoesPlainRawAndLongCodeRawPaste() throws {
+        var options = Self.fast
+        options.plainRawLimit = SessionOptions().plainRawLimit
+        let long = (0..<60).map { "v\($0) = \($0)" }.joined(separator: "\n")
+        let board = ScriptedBoard { code in .output(code == "print(1+1)" ? "2\r\n" : code == long ? "long" : "?") }
+        let s = session(board, options)
+        #expect(try s.execute("print(1+1)").output == Array("2\r\n".utf8))
+        #expect(try s.execute(long).output == Array("long".utf8))
+        #expect(board.usedRawPaste == [false, true])
+    }
+
+    @Test func anIdleBoardIsEnteredWithOneBurst() throws {
+        let board = ScriptedBoard { _ in .output("") }
+        let s = session(board)
+        let started = ContinuousClock.now
+        try s.enterRawRepl()
+        #expect(s.isInRawRepl)
+        // No spaced second Ctrl-C and no quiet period: the banner answered the first burst.
+        #expect(Array(board.received.prefix(3)) == [0x0D, 0x03, 0x01])
+        #expect(board.received.count == 3)
+        #expect(ContinuousClock.now - started < .milliseconds(100))
     }
 
     @Test func executesAndFramesOutputEvenOneByteAtATime() throws {

@@ -20,10 +20,15 @@ public struct BoardCapabilities: Sendable, Equatable {
     public var implementation: String
     /// `sys.platform`.
     public var platform: String
+    /// The board is uremote's simulator (`os.uname().machine` says so). Served at a baud rate it
+    /// emulates a UART whose receive buffer a busy host machine can overrun at any moment, so
+    /// uploads start credit-paced on it whatever the link looks like.
+    public var isSimulator: Bool
 
     public init(hasIlistdir: Bool = true, hasRawStdio: Bool = true, hasDeflate: Bool = true,
                 hashAlgorithms: [String] = ["sha256"], memoryFree: Int? = nil, hasStatvfs: Bool = true,
-                hasBinascii: Bool = true, implementation: String = "micropython", platform: String = "") {
+                hasBinascii: Bool = true, implementation: String = "micropython", platform: String = "",
+                isSimulator: Bool = false) {
         self.hasIlistdir = hasIlistdir
         self.hasRawStdio = hasRawStdio
         self.hasDeflate = hasDeflate
@@ -33,6 +38,7 @@ public struct BoardCapabilities: Sendable, Equatable {
         self.hasBinascii = hasBinascii
         self.implementation = implementation
         self.platform = platform
+        self.isSimulator = isSimulator
     }
 
     /// Parses the helper's `caps ...` line.
@@ -43,7 +49,8 @@ public struct BoardCapabilities: Sendable, Equatable {
             hasIlistdir: f[1] == "1", hasRawStdio: f[2] == "1", hasDeflate: f[3] == "1",
             hashAlgorithms: f[4] == "-" ? [] : f[4].split(separator: ",").map(String.init),
             memoryFree: Int(f[5]).flatMap { $0 >= 0 ? $0 : nil }, hasStatvfs: f[6] == "1",
-            hasBinascii: f[7] == "1", implementation: f[8], platform: f[9])
+            hasBinascii: f[7] == "1", implementation: f[8], platform: f[9],
+            isSimulator: f.count > 10 && f[10] == "1")
     }
 
     /// Transfer chunk size: large enough to amortise per-chunk work, small enough that the board

@@ -15,6 +15,13 @@ public protocol BoardCodeRunner: AnyObject {
     /// Waits for code started with `startCode` to end, collecting what it printed after the
     /// caller stopped reading the link itself.
     func finishCode(timeout: Duration?) throws -> BoardOutput
+    /// Bytes the board said it can buffer while busy (its raw-paste window), once known: the
+    /// most an upload may send beyond what the board is working on over a link that drops bytes.
+    var receiveWindow: Int? { get }
+}
+
+extension BoardCodeRunner {
+    public var receiveWindow: Int? { nil }
 }
 
 /// What a snippet printed, with stdout and stderr kept apart as the raw REPL delivers them.

@@ -63,9 +63,10 @@ public final class BoardCopier {
 
     // MARK: To the board
 
+    /// The board hashes only when its hashlib has SHA-256 (the helper checks), so asking costs
+    /// no extra round trip; a board that cannot sends no digest and the file is copied.
     private func hashAlgorithmForCheck() throws -> String {
-        if force { return "" }
-        return try fileSystem.capabilities().hashAlgorithms.contains("sha256") ? "sha256" : ""
+        force ? "" : "sha256"
     }
 
     private func uploadFile(_ data: [UInt8], name: String, to destination: String, multiple: Bool) throws {

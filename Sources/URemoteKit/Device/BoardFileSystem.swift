@@ -16,6 +16,8 @@ public final class BoardFileSystem {
     public var progress: TransferProgressObserver?
     /// Totals of this session's transfers (transfer phase only).
     public let statistics = TransferStatistics()
+    /// What uploads learnt about the link (UART that drops bytes, or flow-controlled).
+    public private(set) lazy var pacing = LinkPacing(flowControlled: options.linkHasFlowControl)
     private var cachedCapabilities: BoardCapabilities?
 
     public init(runner: BoardCodeRunner, disabledFeatures: Set<BoardFeature> = [],
@@ -32,21 +34,32 @@ public final class BoardFileSystem {
     /// not already hold this version of them.
     public func capabilities() throws -> BoardCapabilities {
         if let c = cachedCapabilities { return c }
+        _ = try probe(then: nil)
+        guard let caps = cachedCapabilities else { throw BoardFileError.protocolViolation("no capabilities") }
+        return caps
+    }
+
+    /// Runs the capability probe (installing the helper first when the board lacks it) and, in the
+    /// same execution, `code`: the first command of a session costs one round trip, not two.
+    /// Returns what `code` printed, the capability line taken out.
+    private func probe(then code: String?) throws -> [Substring] {
         let off = BoardFeature.allCases.filter { disabledFeatures.contains($0) }.map(\.rawValue).joined()
-        let version = BoardHelperScript.version
-        let probe = "if globals().get('_ur_V')!=\(version):raise NameError('_ur_V')\n_ur_init('\(off)')"
+        let initialise = "_ur_init('\(off)')" + (code.map { "\n" + $0 } ?? "")
+        let check = "if globals().get('_ur_V')!=\(BoardHelperScript.version):raise NameError('_ur_V')\n"
         var output: BoardOutput
         do {
-            output = try runner.runCode(probe, timeout: options.hostTimeout)
-        } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") {
-            output = try installHelper(then: "_ur_init('\(off)')")
+            output = try runner.runCode(check + initialise, timeout: options.hostTimeout)
+        } catch BoardFileError.boardException(let traceback) where traceback.contains("NameError") && traceback.contains("_ur_V") {
+            output = try installHelper(then: initialise)
         }
-        guard let line = output.text.split(separator: "\n").last(where: { $0.hasPrefix("caps ") }),
-              let caps = BoardCapabilities.parse(line) else {
+        var lines = output.text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("caps ") }),
+              let caps = BoardCapabilities.parse(lines[index]) else {
             throw BoardFileError.protocolViolation("capability probe printed \(output.text.debugDescription)")
         }
         cachedCapabilities = caps
-        return caps
+        lines.removeSubrange(...index)
+        return lines
     }
 
     /// Forgets what was learnt about the board, for after a soft reset wiped the helper functions
@@ -55,29 +68,16 @@ public final class BoardFileSystem {
         cachedCapabilities = nil
     }
 
-    /// Sends the helper functions as one raw stream read by a two-line bootstrap, rather than as
-    /// raw-paste code: raw-paste stops for flow control every window, which on a link with latency
-    /// costs more than the bytes themselves. The bootstrap announces itself before reading, and
-    /// Ctrl-C stays live, so a board that loses bytes can still be interrupted.
+    /// Sends the helper functions (see `HelperInstaller`), then runs `call` after them.
     private func installHelper(then call: String) throws -> BoardOutput {
-        let source = Array((BoardHelperScript.source + "\n" + call + "\n").utf8)
-        let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
-        try runner.startCode("import sys\nprint('\\x06',end='')\n"
-            + "_ur_s=getattr(sys.stdin,'buffer',sys.stdin).read(\(source.count))\nexec(_ur_s)\ndel _ur_s")
-        let first = try reader.readByte()
-        guard first == 0x06 else {
-            let tail = try reader.readExecutionTail(startingWith: [first])
-            throw Self.error(from: tail, operation: "connect", path: "")
-        }
-        do { try runner.link.write(source) } catch { throw BoardFileError.session(error.description) }
-        return try runner.finishCode(timeout: options.hostTimeout)
+        try HelperInstaller(runner: runner, timeout: options.hostTimeout).install(then: call)
     }
 
     /// Runs a helper call and returns its stdout lines; an `OSError` becomes a `BoardFileError`
     /// naming `operation` and `path`.
     func call(_ code: String, operation: String, path: String) throws -> [Substring] {
-        _ = try capabilities()
         do {
+            if cachedCapabilities == nil { return try probe(then: code) }
             return try runHelperCall(code)
         } catch BoardFileError.boardException(let traceback) where Self.lostHelper(traceback) {
             // The board was reset behind our back (machine.soft_reset(), Ctrl-D in a REPL):
@@ -258,7 +258,7 @@ public final class BoardFileSystem {
     public func upload(_ items: [UploadItem]) throws {
         let caps = try capabilities()
         let uploader = FileUploader(runner: runner, capabilities: caps, options: options, progress: progress,
-                                    statistics: statistics)
+                                    statistics: statistics, pacing: pacing)
         try uploader.upload(items)
     }
 

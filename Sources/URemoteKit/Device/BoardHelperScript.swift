@@ -7,7 +7,7 @@
 /// its heap. Output formats are line-based with `/` separators, which cannot occur in names.
 enum BoardHelperScript {
     /// Bumped whenever the functions change, so a board holding an older copy gets the new one.
-    static let version = 3
+    static let version = 4
 
     static let source: String = #"""
 import os,sys
@@ -33,7 +33,9 @@ def _ur_init(off):
  gc.collect()
  try:m=gc.mem_free()
  except:m=-1
- print('caps',int(_ur_IL),int(_ur_KB),int(_ur_DF),','.join(_ur_HL) or '-',m,int(hasattr(os,'statvfs')),_ur_B64,sys.implementation.name,sys.platform)
+ try:u=int('simulator' in os.uname()[4])
+ except:u=0
+ print('caps',int(_ur_IL),int(_ur_KB),int(_ur_DF),','.join(_ur_HL) or '-',m,int(hasattr(os,'statvfs')),_ur_B64,sys.implementation.name,sys.platform,u)
 def _ur_j(a,b):
  return b if not a else (a+b if a[-1]=='/' else a+'/'+b)
 def _ur_ent(p,ex):
@@ -94,7 +96,7 @@ def _ur_plan(ds,fs,a):
   try:
    s=os.stat(p)
    h=''
-   if s[6]==z and a and not s[0]&0x4000:h=_ur_hex(_ur_hash(p,a))
+   if s[6]==z and a in _ur_HL and not s[0]&0x4000:h=_ur_hex(_ur_hash(p,a))
    print('%d/%d/%s'%(s[0],s[6],h))
   except OSError as e:print('E%d'%_ur_err(e))
 def _ur_rm(p,r,v):
@@ -133,11 +135,12 @@ def _ur_clean(ps):
 def _ur_o(s):
  sys.stdout.buffer.write(s.encode()) if _ur_KB else sys.stdout.write(s)
 def _ur_rd(n,tm):
+ global _ur_CC
  v=_ur_BV
  i=0
  while i<n:
   if not _ur_P.poll(tm):raise OSError(110)
-  k=min(n-i,512)
+  k=min(n-i,_ur_CR or 512)
   if _ur_KB:k=sys.stdin.buffer.readinto(v[i:i+k])
   else:
    t=sys.stdin.read(k)
@@ -145,6 +148,10 @@ def _ur_rd(n,tm):
    v[i:i+k]=t.encode()
   if not k:raise OSError(5)
   i+=k
+  if _ur_CR:
+   _ur_CC+=k
+   while _ur_CC>=_ur_CR:
+    _ur_CC-=_ur_CR;_ur_o('\x01')
  return v[:n]
 def _ur_ue(n):
  b=_ur_BF;v=_ur_BV
@@ -158,9 +165,10 @@ def _ur_ue(n):
   i=b.find(b'\x10',j,n)
  o+=v[j:n]
  return o
-def _ur_rx(w,tm,z):
+def _ur_rx(w,tm,z,cr=0):
  import select,binascii
- global _ur_P,_ur_BV,_ur_BF
+ global _ur_P,_ur_BV,_ur_BF,_ur_CR,_ur_CC
+ _ur_CR=cr;_ur_CC=0
  _ur_P=select.poll()
  _ur_P.register(sys.stdin,select.POLLIN)
  _ur_BF=bytearray(w)
@@ -174,6 +182,9 @@ def _ur_rx(w,tm,z):
    q=_ur_rd(n,tm)
    if _ur_KB:q=_ur_ue(n)
    if k==81:break
+   if k==77:
+    _ur_CR=int(bytes(q));_ur_o('\x06')
+    continue
    if k==79:
     d=str(bytes(q),'utf-8');t=d+'.uremote-tmp';c=0;er=None;h=None
     try:

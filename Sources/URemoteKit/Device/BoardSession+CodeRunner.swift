@@ -1,6 +1,8 @@
 /// The session is what drives a real board's filesystem; this maps its API and errors onto the
 /// filesystem layer's.
 extension BoardSession: BoardCodeRunner {
+    public var receiveWindow: Int? { rawPasteWindow }
+
     public func runCode(_ code: String, timeout: Duration?) throws -> BoardOutput {
         let result: ExecutionResult
         do { result = try execute(code, timeout: timeout) } catch { throw BoardFileError(error) }

@@ -19,15 +19,22 @@ public struct UploadItem: Sendable {
 /// framed raw (or base64) chunks with per-frame acknowledgement, a temporary file on the board
 /// renamed into place only after size and SHA-256 match.
 ///
-/// Pipelining `framesInFlight` frames keeps the link saturated; the per-frame acknowledgement is
-/// both flow control (the board never has more than that many chunks waiting) and the way a
-/// board-side error (ENOSPC, EROFS) reaches the host before it sends the rest.
+/// The per-frame acknowledgement is both flow control and the way a board-side error (ENOSPC,
+/// EROFS) reaches the host before it sends the rest; `FramePipeline` decides how far ahead of
+/// the acknowledgements the host may run without overrunning a UART.
 struct FileUploader {
     let runner: BoardCodeRunner
     let capabilities: BoardCapabilities
     let options: TransferOptions
     let progress: TransferProgressObserver?
     let statistics: TransferStatistics?
+    /// Shared by every upload of the session, so what one learnt about the link serves the next.
+    let pacing: LinkPacing
+
+    /// The raw-paste window MicroPython announces (128 bytes), used as the credit unit when the
+    /// session has not seen the board's own: boards grant two windows at once when raw-paste
+    /// starts, so their receive buffer holds two units while they are busy.
+    static let assumedReceiveWindow = 128
 
     private var raw: Bool { capabilities.hasRawStdio }
 
@@ -44,14 +51,16 @@ struct FileUploader {
         let idleMs = Int(options.boardIdleTimeout.seconds * 1000)
         let reader = LinkReader(link: runner.link, timeout: options.hostTimeout)
         let started = ContinuousClock.now
-        try runner.startCode("_ur_rx(\(bufferSize),\(idleMs),\(windowBits))")
+        let paced = !pacing.startsFlowControlled(link: runner.link, capabilities: capabilities)
+        let unit = runner.receiveWindow ?? Self.assumedReceiveWindow
+        try runner.startCode("_ur_rx(\(bufferSize),\(idleMs),\(windowBits),\(paced ? unit : 0))")
         let first = try reader.readByte()
         guard first == 0x06 else {
             let tail = try reader.readExecutionTail(startingWith: [first])
             throw BoardFileSystem.error(from: tail, operation: "cp", path: items[0].remotePath)
         }
-        var pipeline = FramePipeline(reader: reader, link: runner.link,
-                                     byteWindow: options.framesInFlight * (bufferSize + TransferFrame.headerSize))
+        var pipeline = FramePipeline(reader: reader, link: runner.link, pacing: pacing, paced: paced, creditUnit: unit,
+                                     deepWindow: options.framesInFlight * (bufferSize + TransferFrame.headerSize))
         var wireBytes = 0
         for (index, item) in items.enumerated() {
             if pipeline.firstFailure != nil { break }
@@ -143,60 +152,4 @@ struct FileUploader {
         return .verificationFailed(path: path, reason: reason == "hash" ? "SHA-256 mismatch" : reason)
     }
 
-}
-
-/// Frames sent ahead of their acknowledgements, bounded in bytes so the board never has more
-/// than its receive window waiting; each frame gets exactly one answer, in order.
-struct FramePipeline {
-    let reader: LinkReader
-    let link: ByteLink
-    let byteWindow: Int
-    private var outstanding: [(file: Int, size: Int)] = []
-    private var bytesInFlight = 0
-    private var failures: [Int: String] = [:]
-
-    init(reader: LinkReader, link: ByteLink, byteWindow: Int) {
-        self.reader = reader
-        self.link = link
-        self.byteWindow = byteWindow
-    }
-
-    /// The earliest file (in order) the board refused, with the board's reason.
-    var firstFailure: (Int, String)? {
-        failures.keys.min().map { ($0, failures[$0] ?? "") }
-    }
-
-    func failure(of file: Int) -> String? { failures[file] }
-
-    mutating func fail(_ file: Int, _ message: String) {
-        if failures[file] == nil { failures[file] = message }
-    }
-
-    mutating func send(_ frame: [UInt8], file: Int) throws {
-        while !outstanding.isEmpty && (bytesInFlight + frame.count > byteWindow || outstanding.count >= 64) {
-            try receiveOne()
-        }
-        try write(frame)
-        outstanding.append((file, frame.count))
-        bytesInFlight += frame.count
-    }
-
-    mutating func drain() throws {
-        while !outstanding.isEmpty { try receiveOne() }
-    }
-
-    private mutating func receiveOne() throws {
-        let (file, size) = outstanding.removeFirst()
-        bytesInFlight -= size
-        let answer = try reader.readByte()
-        if answer == 0x15 {
-            fail(file, String(decoding: try reader.readLine(), as: UTF8.self))
-        } else if answer != 0x06 {
-            throw BoardFileError.protocolViolation("byte \(answer) instead of an acknowledgement")
-        }
-    }
-
-    func write(_ bytes: [UInt8]) throws {
-        do { try link.write(bytes) } catch { throw BoardFileError.session(error.description) }
-    }
 }

@@ -23,6 +23,8 @@ enum FrameKind: UInt8 {
     case abort = 0x41 // A
     /// Leave the receive loop.
     case quit = 0x51 // Q
+    /// Payload: the credit unit in decimal, `0` to stop granting credit (the link proved fast).
+    case mode = 0x4D // M
     /// Board-to-host: the file could not be opened; payload-less, the length is the errno.
     case error = 0x45 // E
 }

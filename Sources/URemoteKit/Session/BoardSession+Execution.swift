@@ -39,7 +39,7 @@ extension BoardSession {
         try ensureRawRepl()
         reader.takeAll()
         let bytes = Array(code.utf8)
-        if options.useRawPaste && rawPasteSupported != false {
+        if options.useRawPaste && rawPasteSupported != false && bytes.count > options.plainRawLimit {
             if try sendRawPaste(bytes) { return }
         }
         try sendPlainRaw(bytes)

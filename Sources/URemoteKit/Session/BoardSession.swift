@@ -37,13 +37,22 @@ public final class BoardSession: @unchecked Sendable {
 
     // MARK: Entering and leaving the raw REPL
 
-    /// Robust entry: Ctrl-C (twice, spaced), drain, Ctrl-A, wait for exactly
-    /// "raw REPL; CTRL-B to exit"; copes with chatty boards, a busy main.py, and CircuitPython's
-    /// "press any key" pause by retrying within `options.connectTimeout`.
+    /// One burst first (`\r` Ctrl-C Ctrl-A), which an idle board or one running a program that
+    /// does not catch KeyboardInterrupt answers with the raw banner at once: connecting then costs
+    /// a single round trip. Otherwise the robust entry: Ctrl-C (twice, spaced), drain, Ctrl-A, wait
+    /// for exactly "raw REPL; CTRL-B to exit"; it copes with chatty boards, a main.py that catches
+    /// the first interrupt, and CircuitPython's "press any key" pause by retrying within
+    /// `options.connectTimeout`.
     public func enterRawRepl(softReset: Bool = false) throws(SessionError) {
         _ = takeInterrupt()
         isInRawRepl = false
         reader.resetActivity()
+        if try quickEntry() {
+            isInRawRepl = true
+            reader.takeAll()
+            if softReset { try self.softReset() }
+            return
+        }
         let overall = Deadline(after: options.connectTimeout)
         let attempts = 3
         let perAttempt = options.connectTimeout / attempts
@@ -164,6 +173,18 @@ public final class BoardSession: @unchecked Sendable {
             if quiet { return }
             try send([RawRepl.ctrlC])
         }
+    }
+
+    /// The single-burst entry; false (having changed nothing the robust entry relies on) when the
+    /// banner does not come within `options.quickEntryWait`.
+    private func quickEntry() throws(SessionError) -> Bool {
+        guard options.quickEntryWait > .zero else { return false }
+        // Whatever the board said before this session (a previous tool's last words) is stale:
+        // a raw banner among it must not be mistaken for the answer to this request.
+        _ = try linkCall { () throws(LinkError) in try reader.drain(quiet: .zero, limit: .milliseconds(50)) }
+        try send([0x0D, RawRepl.ctrlC, RawRepl.ctrlA])
+        let deadline = Deadline(after: options.quickEntryWait)
+        return try linkCall { () throws(LinkError) in try reader.read(until: RawRepl.bannerEnd, deadline: deadline) } != nil
     }
 
     private func notEnteringRawRepl() -> SessionError {

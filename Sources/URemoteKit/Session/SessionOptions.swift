@@ -23,6 +23,12 @@ public struct SessionOptions: Sendable, Equatable {
     public var quietPeriod: Duration
     /// How long the board may keep printing after Ctrl-C before uremote stops trying to interrupt it.
     public var maxDrainTime: Duration
+    /// How long connecting waits for the raw banner after its first, single-burst attempt before
+    /// it falls back to the careful interrupt sequence; zero skips the quick attempt.
+    public var quickEntryWait: Duration
+    /// Code up to this many bytes goes in plain raw mode, which costs one round trip where
+    /// raw-paste costs two; it fits any board's receive buffer, so it needs no flow control.
+    public var plainRawLimit: Int
 
     public init(connectTimeout: Duration = .seconds(5),
                 responseTimeout: Duration = .seconds(5),
@@ -31,7 +37,9 @@ public struct SessionOptions: Sendable, Equatable {
                 plainRawChunkSize: Int = 256,
                 plainRawChunkDelay: Duration = .milliseconds(10),
                 quietPeriod: Duration = .milliseconds(20),
-                maxDrainTime: Duration = .seconds(1)) {
+                maxDrainTime: Duration = .seconds(1),
+                quickEntryWait: Duration = .milliseconds(300),
+                plainRawLimit: Int = 200) {
         self.connectTimeout = connectTimeout
         self.responseTimeout = responseTimeout
         self.executionTimeout = executionTimeout
@@ -40,5 +48,7 @@ public struct SessionOptions: Sendable, Equatable {
         self.plainRawChunkDelay = plainRawChunkDelay
         self.quietPeriod = quietPeriod
         self.maxDrainTime = maxDrainTime
+        self.quickEntryWait = quickEntryWait
+        self.plainRawLimit = plainRawLimit
     }
 }

@@ -9,7 +9,8 @@ final class ReferenceBoard {
     private let process: Process
     private let input: Pipe
 
-    init() throws {
+    /// `linkArguments` go to the harness, e.g. `["--baud", "115200"]` for a throttled link.
+    init(linkArguments: [String] = []) throws {
         guard Self.which("micropython") != nil else {
             throw HarnessError("the MicroPython unix port (`micropython`) is not installed; run scripts/install-deps --test")
         }
@@ -21,7 +22,7 @@ final class ReferenceBoard {
         // The harness clears the signal mask it inherits from the test runner (which blocks SIGINT),
         // so MicroPython can see a host Ctrl-C.
         process.executableURL = Uremote.packageRoot.appendingPathComponent("scripts/micropython-board")
-        process.arguments = ["--link", link, "--dir", flash.path]
+        process.arguments = ["--link", link, "--dir", flash.path] + linkArguments
         let output = Pipe()
         input = Pipe()
         process.standardOutput = output

@@ -77,6 +77,9 @@ enum CommandRunner {
             return 1
         case let failure as CommandFailure:
             say(failure.message)
+            if let detail = failure.detail, !detail.isEmpty {
+                errors.write(detail.hasSuffix("\n") ? detail : detail + "\n")
+            }
             return failure.status
         case let failure as CommandLineError:
             say(failure.message)

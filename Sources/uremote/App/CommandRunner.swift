@@ -57,9 +57,11 @@ enum CommandRunner {
                 try ReplCommand.run(try CommandTable.grammar.parse(["repl"])[0], in: context)
             }
             context.output.finish()
+            context.output.releaseHeldText()
             return 0
         } catch {
             context.output.finish()
+            context.output.releaseHeldText()
             return report(error, errors: errors, output: context.output)
         }
     }

@@ -57,7 +57,7 @@ enum ConnectCommand: CLICommand {
 enum DisconnectCommand: CLICommand {
     static let spec = CommandSpec(
         ["disconnect"], summary: "disconnect from the current board",
-        details: "Leaves the raw REPL and closes the link. A later command that needs a board connects to the default device again.")
+        details: "Leaves the raw REPL and closes the link. A later command that needs a board connects to the same device again.")
 
     static func run(_ command: ParsedCommand, in context: CommandContext) throws {
         context.disconnect()

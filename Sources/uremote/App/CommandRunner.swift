@@ -32,7 +32,7 @@ enum CommandRunner {
         do {
             chain = try CommandTable.grammar.parse(words)
         } catch {
-            errors.line("uremote: \(error.message)")
+            errors.line("\(ProgramName.current): \(error.message)")
             return 2
         }
         if let asksHelp = chain.first(where: \.wantsHelp) {
@@ -70,7 +70,7 @@ enum CommandRunner {
     static func report(_ error: any Error, errors: ConsoleOutput, output: ConsoleOutput) -> Int32 {
         func say(_ message: String) {
             if output.lastByte != 10 && errors.isTerminal && output.isTerminal { errors.write("\n") }
-            errors.line("uremote: " + oneLine(message))
+            errors.line(ProgramName.current + ": " + oneLine(message))
         }
         switch error {
         case is StopChain:

@@ -7,7 +7,8 @@ final class ServedSimulator {
     let flash: URL
     private let process: Process
 
-    init() throws {
+    /// `environment` adds to this process's (`XDG_RUNTIME_DIR` decides where it registers).
+    init(environment: [String: String] = [:]) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("uremote-served-\(UUID().uuidString)")
         flash = root.appendingPathComponent("flash")
         link = root.appendingPathComponent("board").path
@@ -15,6 +16,7 @@ final class ServedSimulator {
         process = Process()
         process.executableURL = Uremote.binary
         process.arguments = ["sim", "serve", "--link", link, "--flash", flash.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

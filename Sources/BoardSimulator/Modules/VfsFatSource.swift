@@ -286,7 +286,8 @@ class VfsFat:
             raise OSError(2 if path not in self._files else 20)
         for name in list(self._files) + list(self._dirs):
             if name.startswith(path + "/"):
-                raise OSError(39)
+                # FatFs refuses a non-empty directory with FR_DENIED, which MicroPython maps to EACCES.
+                raise OSError(13)
         self._drop(path)
         self._dirs.remove(path)
         self._slots.pop(path, None)

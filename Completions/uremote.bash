@@ -77,6 +77,9 @@ _uremote() {
         'watch:--exclude') COMPREPLY=(); return ;;
         'mip install:--index') COMPREPLY=(); return ;;
         'mip install:--target') COMPREPLY=(); return ;;
+        'mip download:--index') COMPREPLY=(); return ;;
+        'mip download:--target') COMPREPLY=(); return ;;
+        'mip download:--mpy') COMPREPLY=(); return ;;
     esac
 
     if [[ "$cur" == -* ]]; then
@@ -103,6 +106,7 @@ _uremote() {
             'sync') opts='--delete --dry-run -n --exclude --json --mpy --help' ;;
             'watch') opts='--run --delete --exclude --help' ;;
             'mip install') opts='--index --target --mpy --no-mpy --help' ;;
+            'mip download') opts='--index --target --mpy --help' ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return
@@ -111,7 +115,7 @@ _uremote() {
     case "$cmd" in
         'sim') COMPREPLY=($(compgen -W 'serve run' -- "$cur")); return ;;
         'fs') COMPREPLY=($(compgen -W 'ls cat cp rm mkdir rmdir touch tree sha256sum sha1sum md5sum df edit' -- "$cur")); return ;;
-        'mip') COMPREPLY=($(compgen -W 'install' -- "$cur")); return ;;
+        'mip') COMPREPLY=($(compgen -W 'install download' -- "$cur")); return ;;
         'connect') COMPREPLY=($(compgen -W 'list auto sim sim: id: port: a0 a1 a2 a3 u0 u1 u2 u3 c0 c1 c2 c3 sim' -- "$cur") $(compgen -G '/dev/tty[AU]*' 2>/dev/null | grep -F -- "$cur")); return ;;
         'run') COMPREPLY=($(compgen -f -- "$cur")) ;;
         'mount') COMPREPLY=($(compgen -f -- "$cur")) ;;

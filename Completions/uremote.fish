@@ -172,6 +172,7 @@ complete -c uremote -n '__uremote_is fs' -a 'md5sum' -d 'print the MD5 digest of
 complete -c uremote -n '__uremote_is fs' -a 'df' -d 'show size, used and free space of the board\'s filesystems'
 complete -c uremote -n '__uremote_is fs' -a 'edit' -d 'edit files on the board with $EDITOR'
 complete -c uremote -n '__uremote_is mip' -a 'install' -d 'install packages from micropython-lib, GitHub, GitLab, a URL or a file'
+complete -c uremote -n '__uremote_is mip' -a 'download' -d 'download packages into a folder on this computer'
 complete -c uremote -n '__uremote_is \'connect\'' -l baud -r -d 'serial line rate in bits per second (default 115200)'
 complete -c uremote -n '__uremote_is \'connect\'' -l dtr -d 'force the DTR line on (--dtr) or off (--no-dtr); default leaves ESP32 boards un-reset'
 complete -c uremote -n '__uremote_is \'connect\'' -l no-dtr -d 'turn off --dtr'
@@ -254,4 +255,7 @@ complete -c uremote -n '__uremote_is \'mip install\'' -l index -r -d 'the packag
 complete -c uremote -n '__uremote_is \'mip install\'' -l target -r -d 'the board folder to install into (default: the lib folder in sys.path)'
 complete -c uremote -n '__uremote_is \'mip install\'' -l mpy -d 'download compiled .mpy for the board\'s version (default); --no-mpy for .py sources'
 complete -c uremote -n '__uremote_is \'mip install\'' -l no-mpy -d 'turn off --mpy'
+complete -c uremote -n '__uremote_is \'mip download\'' -l index -r -d 'the package index (default: micropython.org\'s)'
+complete -c uremote -n '__uremote_is \'mip download\'' -l target -r -d 'the folder to write into (default: lib)'
+complete -c uremote -n '__uremote_is \'mip download\'' -l mpy -r -d 'fetch compiled .mpy files of this version from the index'
 complete -c uremote -n '__uremote_is \'sim run\'' -F

@@ -120,6 +120,9 @@ final class BoardFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func rmdir(_ path: String) throws {
+        // The root is the VFS root, which MicroPython refuses to remove with EPERM (mpremote's
+        // `rm -r :/` reports exactly that after emptying it).
+        if path == "/" { throw FileSystemError(errno: 1) }
         if let (point, inner, dispatch) = route(path) {
             _ = try call(dispatch, "rmdir", point, [.string(inner)])
             return

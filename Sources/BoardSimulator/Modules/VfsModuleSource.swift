@@ -38,6 +38,9 @@ def mount(*args, readonly=False, mkfs=False):
     point = _normalize(mount_point)
     if point == "/" or point in _mounts:
         raise OSError(1)
+    if not hasattr(vfs, "mount") and hasattr(vfs, "readblocks"):
+        # A bare block device: MicroPython detects the filesystem on it (FAT here).
+        vfs = VfsFat(vfs)
     if hasattr(vfs, "mount"):
         vfs.mount(readonly, mkfs)
     _mounts[point] = vfs

@@ -54,10 +54,35 @@ public final class BoardCopier {
             let data = try readRemote(remote)
             try uploadFile(data, name: RemotePath.basename(remote), to: String(destination.dropFirst()), multiple: multiple)
         case (false, false):
+            if recursive && LocalFile.isDirectory(source) {
+                try copyLocalTree(Self.trimTrailingSeparators(source), to: Self.trimTrailingSeparators(destination))
+                return
+            }
             guard !LocalFile.isDirectory(source) else { throw BoardFileError.usage("cp: -r not specified; omitting directory") }
             var target = destination
             if LocalFile.isDirectory(target) { target = (target as NSString).appendingPathComponent(Self.localBasename(source)) }
             try LocalFile.writeAtomically(LocalFile.read(source), to: target)
+        }
+    }
+
+    /// `cp -r` between two host folders, with the same rule as to the board: into an existing
+    /// folder, else as the new name; every file written atomically.
+    private func copyLocalTree(_ source: String, to destination: String) throws {
+        let target = LocalFile.isDirectory(destination)
+            ? (destination as NSString).appendingPathComponent(Self.localBasename(source)) : destination
+        let walk = try LocalTree.walk(source, operation: "cp")
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            for directory in walk.directories {
+                try FileManager.default.createDirectory(atPath: (target as NSString).appendingPathComponent(directory),
+                                                        withIntermediateDirectories: true)
+            }
+        } catch {
+            throw BoardFileError.local("cp: cannot create \(target): \(error.localizedDescription)")
+        }
+        for file in walk.files {
+            try LocalFile.writeAtomically(LocalFile.read(file.localPath),
+                                          to: (target as NSString).appendingPathComponent(file.relativePath))
         }
     }
 

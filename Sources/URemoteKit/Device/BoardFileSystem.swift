@@ -215,14 +215,15 @@ public final class BoardFileSystem {
     }
 
     /// Removes a file, or with `recursive` a whole directory tree, in one round trip. Returns the
-    /// `removed: 'x'` lines the board printed when `verbose`.
+    /// `removed: 'x'` lines the board printed when `verbose`; a directory that cannot be removed
+    /// (other than a mount point, which is skipped) ends the walk with a last line `!ERRNO/PATH`.
     @discardableResult
     public func remove(_ path: String, recursive: Bool = false, verbose: Bool = false) throws -> [String] {
         if !recursive {
             _ = try call("os.remove(\(PythonLiteral.string(path)))", operation: "rm", path: path)
             return []
         }
-        let lines = try call("_ur_rm(\(PythonLiteral.string(path)),1,\(verbose ? 1 : 0))", operation: "rm -r", path: path)
+        let lines = try call("_ur_rm(\(PythonLiteral.string(path)),1,\(verbose ? 1 : 0))", operation: "rm", path: path)
         return lines.map(String.init)
     }
 

@@ -100,18 +100,17 @@ def _ur_plan(ds,fs,a):
    print('%d/%d/%s'%(s[0],s[6],h))
   except OSError as e:print('E%d'%_ur_err(e))
 def _ur_rm(p,r,v):
- try:
-  m=os.stat(p)[0]
- except OSError as e:
-  raise
+ m=os.stat(p)[0]
  if m&0x4000 and r:
-  for n,t,s in _ur_ent(p,0):_ur_rm(_ur_j(p,n),r,v)
-  if p and p!='/':
+  for n,t,s in list(_ur_ent(p,0)):
+   if _ur_rm(_ur_j(p or './',n),r,v):return 1
+  if p:
    try:
     os.rmdir(p)
     if v:print("removed directory: '%s'"%p)
    except OSError as e:
-    if _ur_err(e)!=22:raise
+    if _ur_err(e)!=22:
+     print('!%d/%s'%(_ur_err(e),p));return 1
     if v:print("skipped: '%s' (vfs mountpoint)"%p)
  else:
   os.remove(p)
@@ -173,7 +172,7 @@ def _ur_rx(w,tm,z,cr=0):
  _ur_P.register(sys.stdin,select.POLLIN)
  _ur_BF=bytearray(w)
  _ur_BV=memoryview(_ur_BF)
- f=None;t=None;d=None;h=None;c=0;er=None
+ f=None;t=None;d=None;h=None;c=0;er=None;P=None
  try:
   _ur_o('\x06')
   while 1:
@@ -186,21 +185,25 @@ def _ur_rx(w,tm,z,cr=0):
     _ur_CR=int(bytes(q));_ur_o('\x06')
     continue
    if k==79:
-    d=str(bytes(q),'utf-8');t=d+'.uremote-tmp';c=0;er=None;h=None
+    d=str(bytes(q),'utf-8');t=d+'.uremote-tmp';c=0;er=None;h=None;P=None
     try:
      if _ur_HL:
       import hashlib
       h=hashlib.sha256()
+     try:os.stat(d)
+     except OSError:
+      open(d,'wb').close();P=d
      f=open(t,'wb')
      _ur_o('\x06')
     except OSError as e:
-     f=None;er='E%d'%_ur_err(e);_ur_o('\x15'+er+'\n')
+     if P:_ur_clean([P])
+     f=None;P=None;er='E%d'%_ur_err(e);_ur_o('\x15'+er+'\n')
     continue
    if k==65:
     if f:f.close()
     f=None
-    if t:_ur_clean([t])
-    t=None
+    if t:_ur_clean([t]+([P] if P else []))
+    t=None;P=None
     _ur_o('\x06')
     continue
    if er:
@@ -226,18 +229,18 @@ def _ur_rx(w,tm,z,cr=0):
      _ur_tx1(t,w)
      if bytes(_ur_rd(7,tm))[0]!=82:raise ValueError('not confirmed')
     os.rename(t,d)
-    t=None
+    t=None;P=None
     _ur_o('\x06')
    except Exception as e:
     if f:f.close()
     f=None
-    if t:_ur_clean([t])
-    t=None
+    if t:_ur_clean([t]+([P] if P else []))
+    t=None;P=None
     er='E%d'%_ur_err(e) if isinstance(e,OSError) else 'V'+str(e)
     _ur_o('\x15'+er+'\n')
  finally:
   if f:f.close()
-  if t:_ur_clean([t])
+  if t:_ur_clean([t]+([P] if P else []))
   _ur_BV=_ur_BF=None
 def _ur_tx1(p,w):
  import binascii

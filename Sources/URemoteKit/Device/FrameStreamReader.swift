@@ -18,6 +18,11 @@ struct FrameStreamReader {
         while true {
             let header = try reader.readExactly(TransferFrame.headerSize)
             guard let (kind, length) = TransferFrame.decodeHeader(header[...]) else {
+                if header.first == 0x04 {
+                    // The helper ended early: what follows is the raw REPL's error output.
+                    let tail = try reader.readExecutionTail(startingWith: header)
+                    throw BoardFileSystem.error(from: tail, operation: "cp", path: path)
+                }
                 throw BoardFileError.protocolViolation("bad frame header \(Array(header))")
             }
             if kind == FrameKind.error.rawValue {
@@ -87,7 +92,8 @@ struct FileDownloader {
             } catch let error as BoardFileError {
                 progress?.transferEnded(name: name)
                 switch error {
-                case .session, .protocolViolation: throw error
+                // A board exception has already ended the execution (its tail was read).
+                case .session, .protocolViolation, .boardException: throw error
                 default: if failure == nil { failure = error }
                 }
             }

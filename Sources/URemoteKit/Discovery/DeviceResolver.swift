@@ -8,7 +8,7 @@ let isWindows = false
 ///
 /// Names, in the order they are tried: the shortcuts `a0`–`a3` (`/dev/ttyACM0`…), `u0`–`u3`
 /// (`/dev/ttyUSB0`…) and `c0`–`c3` (`COM0`… as mpremote maps them; Windows only); `auto` (the first
-/// USB serial port that opens); `id:SERIAL` (the port with that USB serial number); `port:PATH`;
+/// USB serial port that opens, else a board served by `uremote sim serve` here); `id:SERIAL` (the port with that USB serial number); `port:PATH`;
 /// `SCHEME:ARG` or a bare `SCHEME` registered in `LinkSchemes` (`sim`, `sim:NAME`); anything else
 /// is a path. Pseudo-terminals get `PseudoTerminalLink`, everything else `SerialLink`.
 public enum DeviceResolver {
@@ -93,7 +93,8 @@ public enum DeviceResolver {
         }
     }
 
-    /// The first USB serial port (sorted by path) that opens, as `connect auto` promises.
+    /// The first USB serial port (sorted by path) that opens, as `connect auto` promises; with no
+    /// USB board attached, a simulator that `uremote sim serve` serves on this machine.
     static func openAuto(options: LinkOptions) throws(LinkError) -> ByteLink {
         var lastError: LinkError?
         for port in PortDiscovery.serialPorts() where port.isUSB {
@@ -104,6 +105,9 @@ public enum DeviceResolver {
             }
         }
         if let lastError { throw lastError }
+        for path in ServedBoardRegistry.liveBoards() {
+            if let link = try? openPath(path, options: options) { return link }
+        }
         throw LinkError.notFound("no USB serial board found; plug one in or name its port (`uremote devs` lists them)")
     }
 }

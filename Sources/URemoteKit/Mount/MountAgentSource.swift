@@ -266,6 +266,8 @@ def _uremote_mount():
                 f._fl()
             finally:
                 f.c = 1
+                if f in f.v.o:
+                    f.v.o.remove(f)
                 if f.h > 0:
                     L.q(6, struct.pack('<I', f.h))
                 f.h = -1
@@ -286,10 +288,16 @@ def _uremote_mount():
             v.c = '/'
             v.k = {}
             v.kt = 0
+            v.o = []
         def mount(v, r, m):
             pass
         def umount(v):
-            pass
+            # Files a program left open for writing are closed, so what it wrote lands.
+            for f in list(v.o):
+                try:
+                    f.close()
+                except Exception:
+                    pass
         def _p(v, p):
             p = p if p[:1] == '/' else v.c + p
             return p.rstrip('/') or '/'
@@ -335,7 +343,10 @@ def _uremote_mount():
                 v.k = {}
             r = L.q(3, (w + '\0' + v._p(p)).encode())
             h, z = struct.unpack_from('<II', r)
-            return File(v, h, z, r[8:], t, z if w[:1] == 'a' else 0, w[:1] != 'r' or '+' in w)
+            f = File(v, h, z, r[8:], t, z if w[:1] == 'a' else 0, w[:1] != 'r' or '+' in w)
+            if f.m:
+                v.o.append(f)
+            return f
         def _do(v, op, p):
             v.k = {}
             L.q(op, p.encode())

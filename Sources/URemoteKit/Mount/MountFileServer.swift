@@ -66,6 +66,19 @@ final class MountFileServer {
         }
     }
 
+    /// Closes every open file and puts the writes the board's program left open in place, as
+    /// MicroPython closes such files when a program's filesystem goes away cleanly (unmount,
+    /// soft reset). A write whose close fails is discarded, never half-placed.
+    func commitUnfinishedWrites() {
+        for file in files.values {
+            let closed = Posix.close(file.descriptor)
+            if let temporary = file.temporary, let target = file.target {
+                if closed != 0 || Posix.rename(temporary, target) != 0 { unlink(temporary) }
+            }
+        }
+        files.removeAll()
+    }
+
     /// Closes every open file and deletes the temporaries of writes that were never closed.
     func discardUnfinishedWrites() {
         for file in files.values {

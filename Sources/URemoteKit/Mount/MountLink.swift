@@ -121,6 +121,9 @@ public final class MountLink: ByteLink, @unchecked Sendable {
         if result.raisedException {
             throw SessionError.boardException(traceback: String(decoding: result.errorOutput, as: UTF8.self))
         }
+        stateLock.lock()
+        active?.server.commitUnfinishedWrites()
+        stateLock.unlock()
     }
 
     private static func agentInflates(_ output: [UInt8]) -> Bool {
@@ -266,7 +269,8 @@ public final class MountLink: ByteLink, @unchecked Sendable {
     /// user keystrokes back meanwhile) and leave the board at the same prompt the reader is
     /// about to see.
     private func remountAfterReboot(_ mount: ActiveMount, at prompt: SoftRebootWatcher.Prompt) {
-        mount.server.discardUnfinishedWrites()
+        // A soft reset closes the files a program left open, so their writes count.
+        mount.server.commitUnfinishedWrites()
         mount.scanner = MountFrameScanner(token: mount.token)
         writeLock.lock()
         defer { writeLock.unlock() }

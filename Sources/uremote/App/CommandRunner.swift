@@ -24,13 +24,13 @@ enum CommandRunner {
             chain = line.commands
             words = line.expandedWords
         } catch let error as ConfigError {
-            errors.line("uremote: config error in \(error); fix or move that file")
+            errors.line("\(ProgramName.current): config error in \(error); fix or move that file")
             return 2
         } catch let error as CommandLineError {
-            errors.line("uremote: \(error.message)")
+            errors.line("\(ProgramName.current): \(error.message)")
             return 2
         } catch {
-            errors.line("uremote: \(error)")
+            errors.line("\(ProgramName.current): \(error)")
             return 2
         }
         if let asksHelp = chain.first(where: \.wantsHelp) {
@@ -55,9 +55,11 @@ enum CommandRunner {
                 try ReplCommand.run(try CommandTable.grammar.parse(["repl"])[0], in: context)
             }
             context.output.finish()
+            context.output.releaseHeldText()
             return 0
         } catch {
             context.output.finish()
+            context.output.releaseHeldText()
             return report(error, errors: errors, output: context.output)
         }
     }
@@ -66,7 +68,7 @@ enum CommandRunner {
     static func report(_ error: any Error, errors: ConsoleOutput, output: ConsoleOutput) -> Int32 {
         func say(_ message: String) {
             if output.lastByte != 10 && errors.isTerminal && output.isTerminal { errors.write("\n") }
-            errors.line("uremote: " + oneLine(message))
+            errors.line(ProgramName.current + ": " + oneLine(message))
         }
         switch error {
         case is StopChain:
@@ -75,6 +77,9 @@ enum CommandRunner {
             return 1
         case let failure as CommandFailure:
             say(failure.message)
+            if let detail = failure.detail, !detail.isEmpty {
+                errors.write(detail.hasSuffix("\n") ? detail : detail + "\n")
+            }
             return failure.status
         case let failure as CommandLineError:
             say(failure.message)

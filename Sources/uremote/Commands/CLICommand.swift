@@ -38,10 +38,14 @@ struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     /// 1 for runtime errors, 2 for usage errors.
     var status: Int32
+    /// Text printed as it is under the one-line message, such as a board's traceback, which
+    /// loses its meaning when folded into one line.
+    var detail: String?
 
-    init(_ message: String, status: Int32 = 1) {
+    init(_ message: String, status: Int32 = 1, detail: String? = nil) {
         self.message = message
         self.status = status
+        self.detail = detail
     }
 
     static func usage(_ message: String) -> CommandFailure { CommandFailure(message, status: 2) }

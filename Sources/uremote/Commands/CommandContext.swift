@@ -14,6 +14,9 @@ final class CommandContext {
     let defaultDevice: String
 
     private(set) var session: BoardSession?
+    /// The device last connected, so a command after `disconnect` reaches the same board (for
+    /// mpremote, with one board attached, `auto` finds that board again).
+    private var lastDevice: String?
     private(set) var acted = false
     /// A program was started without waiting for it (`exec --no-follow`).
     private var programRunning = false
@@ -45,6 +48,7 @@ final class CommandContext {
             throw Self.connectFailure(device: device, error: error)
         }
         session = BoardSession(link: link)
+        lastDevice = device
         programRunning = false
     }
 
@@ -63,7 +67,7 @@ final class CommandContext {
 
     /// The board, connected on first use.
     func connectedSession() throws -> BoardSession {
-        if session == nil { try connect(to: defaultDevice) }
+        if session == nil { try connect(to: lastDevice ?? defaultDevice) }
         guard let session else { throw CommandFailure("no board connected") }
         return session
     }

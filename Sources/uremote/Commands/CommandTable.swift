@@ -38,6 +38,7 @@ enum CommandTable {
         SyncCommand.self,
         WatchCommand.self,
         MipInstallCommand.self,
+        MipDownloadCommand.self,
         SimRunCommand.self,
     ]
 

@@ -8,7 +8,8 @@ enum ConnectCommand: CLICommand {
         details: """
             Opens DEVICE for the commands that follow. 'list' prints every serial port (path, \
             serial number, VID:PID, manufacturer, product) and every USB board waiting in a \
-            bootloader; 'auto' picks the first USB serial port; 'id:SERIAL' the port with that \
+            bootloader; 'auto' picks the first USB serial port (with none attached, a simulator \
+            that 'uremote sim serve' serves on this machine); 'id:SERIAL' the port with that \
             serial number; 'port:PATH' or a plain PATH a given port; 'sim' or 'sim:NAME' the \
             built-in simulated board. Nothing is sent to the board until a command needs it, and \
             the board is never soft-reset implicitly: its state carries over between invocations. \
@@ -42,13 +43,17 @@ enum ConnectCommand: CLICommand {
         try context.connect(to: device)
     }
 
-    /// One line per port, in mpremote's column order, then boards waiting in a bootloader.
+    /// One line per port, in mpremote's column order, then boards waiting in a bootloader, then
+    /// simulators served by `uremote sim serve` (which `auto` falls back to).
     static func listDevices(to output: ConsoleOutput) {
         for port in PortDiscovery.serialPorts().sorted(by: { $0.path < $1.path }) {
             output.line(port.listingLine)
         }
         for device in PortDiscovery.bootloaderDevices() {
             output.line(device.listingLine)
+        }
+        for path in ServedBoardRegistry.liveBoards() {
+            output.line("\(path) None 0000:0000 uremote simulator [sim serve]")
         }
     }
 }
@@ -57,7 +62,7 @@ enum ConnectCommand: CLICommand {
 enum DisconnectCommand: CLICommand {
     static let spec = CommandSpec(
         ["disconnect"], summary: "disconnect from the current board",
-        details: "Leaves the raw REPL and closes the link. A later command that needs a board connects to the default device again.")
+        details: "Leaves the raw REPL and closes the link. A later command that needs a board connects to the same device again.")
 
     static func run(_ command: ParsedCommand, in context: CommandContext) throws {
         context.disconnect()

@@ -55,10 +55,12 @@ final class InterruptGuard: @unchecked Sendable {
                 let done = finished
                 lock.unlock()
                 if done { return }
+                ConsoleOutput.standardOutput.releaseHeldText()
                 errors.line("\nuremote: interrupted; the board did not stop within 3 s, leaving it running")
                 exit(1)
             }
         } else {
+            ConsoleOutput.standardOutput.releaseHeldText()
             errors.line("\nuremote: interrupted")
             exit(1)
         }

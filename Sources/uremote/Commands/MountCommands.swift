@@ -37,8 +37,7 @@ enum MountCommand: CLICommand {
             try? (session.link as? MountLink)?.unmount(through: session)
         }
         // mpremote's wording, on stdout as mpremote prints it, so scripts that read it keep working.
-        context.output.write(bytes: Array("Local directory \(folder) is mounted at \(MountWire.mountPoint)\n".utf8))
-        context.output.finish()
+        context.output.line("Local directory \(folder) is mounted at \(MountWire.mountPoint)")
         context.markActed()
     }
 }

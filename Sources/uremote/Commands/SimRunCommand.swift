@@ -45,6 +45,7 @@ enum SimRunCommand: CLICommand {
         case .systemExit(let code):
             if code == 0 { return }
             if code == 1 { throw BoardProgramFailed() }
+            ConsoleOutput.standardOutput.releaseHeldText()
             exit(code)
         }
     }

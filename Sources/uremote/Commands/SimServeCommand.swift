@@ -10,7 +10,8 @@ enum SimServeCommand: CLICommand {
         summary: "serve the simulated board on a pseudo-terminal until stopped",
         details: """
             Powers up a simulated board and serves it on a new pseudo-terminal, printing its path; \
-            mpremote, Thonny, tio or another uremote can open it like a USB board. The board keeps \
+            mpremote, Thonny, tio or another uremote can open it like a USB board, and uremote's \
+            'auto' device picks it when no USB board is attached. The board keeps \
             running (and keeps its RAM state) while clients come and go; Ctrl-C or SIGTERM stops it. \
             Its flash is the default board's folder in the user's data directory unless --flash \
             names a folder.
@@ -38,6 +39,11 @@ enum SimServeCommand: CLICommand {
             throw CommandFailure("sim serve: \(error.message)")
         }
         context.output.line(path)
+        // Scripts read the path while the server runs: it cannot wait for the end of the chain.
+        context.output.releaseHeldText()
+        // `connect auto` falls back to a served simulator when no USB board is attached.
+        let registered = ServedBoardRegistry.add(path: command.value("link") ?? path)
+        defer { ServedBoardRegistry.remove(registered) }
         if !context.quiet {
             context.errors.line("uremote: serving the simulated board (flash \(configuration.flashFolder)) on \(path); Ctrl-C stops it")
         }

@@ -34,6 +34,7 @@ enum ReplCommand: CLICommand {
         context.markActed()
 
         let output = context.output
+        output.releaseHeldText()
         if !context.quiet {
             output.line("Connected to MicroPython at \(session.link.name)")
             output.line("Use Ctrl-] or Ctrl-x to exit this shell")

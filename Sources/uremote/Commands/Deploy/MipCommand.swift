@@ -45,10 +45,63 @@ enum MipInstallCommand: CLICommand {
                 if !context.quiet { context.output.line("Install \(package)") }
                 let files = try installer.resolve(package, mpy: mpy)
                 let outcome = try installer.install(files, target: target, fileSystem: fs)
-                if !context.quiet {
-                    context.output.line("Done: \(outcome.installed.count) installed, \(outcome.existing.count) already present")
+                // mpremote's closing word; the Installing:/Exists: lines above say what happened.
+                _ = outcome
+                if !context.quiet { context.output.line("Done") }
+            }
+        }
+    }
+}
+
+/// `mip download PACKAGE...`: what `mip install` would put on a board, written to a folder on
+/// this computer instead (to vendor packages, or to inspect them); no board is needed.
+enum MipDownloadCommand: CLICommand {
+    static let spec = CommandSpec(
+        ["mip", "download"], summary: "download packages into a folder on this computer",
+        details: """
+            Resolves PACKAGE as `mip install` does (name[@version], github:, gitlab:, a URL, a local \
+            package.json or file), checks every file against the index's SHA-256 and writes the files \
+            under --target (default: lib), each atomically. .py sources are fetched unless --mpy \
+            names the .mpy version to fetch from the index.
+            """,
+        options: [
+            .value("index", placeholder: "URL", summary: "the package index (default: micropython.org's)"),
+            .value("target", placeholder: "DIR", summary: "the folder to write into (default: lib)"),
+            .value("mpy", placeholder: "VERSION", summary: "fetch compiled .mpy files of this version from the index"),
+        ],
+        positionals: [PositionalSpec("PACKAGE", arity: .oneOrMore, summary: "what to download")])
+
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {
+        context.markActed()
+        let installer = PackageInstaller(index: command.value("index") ?? PackageInstaller.defaultIndex)
+        let target = command.value("target") ?? "lib"
+        var mpy: Int?
+        if let given = command.value("mpy") {
+            guard let value = Int(given), value > 0 else {
+                throw CommandFailure.usage("mip download: --mpy takes the .mpy version number (such as 6)")
+            }
+            mpy = value
+        }
+        for package in command.arguments("PACKAGE") {
+            if !context.quiet { context.output.line("Install \(package)") }
+            let files: [PackageInstaller.File]
+            do {
+                files = try installer.resolve(package, mpy: mpy)
+            } catch let error as BoardFileError {
+                throw CommandFailure(error.description)
+            }
+            for file in files {
+                let path = (target as NSString).appendingPathComponent(file.path)
+                if !context.quiet { context.output.line("Installing: \(path)") }
+                do {
+                    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                            withIntermediateDirectories: true)
+                    try Data(file.data).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw CommandFailure("mip download: cannot write \(path): \(FileErrors.reason(error))")
                 }
             }
+            if !context.quiet { context.output.line("Done") }
         }
     }
 }

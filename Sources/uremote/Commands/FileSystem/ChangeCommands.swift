@@ -60,7 +60,16 @@ enum FsRmCommand: CLICommand {
         let recursive = command.flag("recursive")
         let listEach = command.flags["verbose"] == true && !context.quiet
         try SimplePathCommand.run("rm", command, in: context) { fs, path in
-            for line in try fs.remove(path, recursive: recursive, verbose: listEach) { context.output.line(line) }
+            if recursive, try RemoteMountGuard.isInsideMount(path, context: context, fileSystem: fs) {
+                throw BoardFileError.usage("rm -r not permitted on \(MountWire.mountPoint) directory")
+            }
+            for line in try fs.remove(path, recursive: recursive, verbose: listEach) {
+                guard line.hasPrefix("!") else { context.output.line(line); continue }
+                let fields = line.dropFirst().split(separator: "/", maxSplits: 1)
+                let errno = Int(fields.first ?? "") ?? 0
+                let failed = fields.count > 1 ? String(fields[1]) : path
+                throw BoardFileError.usage("rm -r: cannot remove :\(failed) \(BoardErrno.message(errno))")
+            }
         }
     }
 }

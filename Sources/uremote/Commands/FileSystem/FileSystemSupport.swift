@@ -41,6 +41,12 @@ enum FileSystemSupport {
         } catch let error as BoardFileError {
             context.output.finish()
             if case .usage(let message) = error { throw CommandFailure(message) }
+            if case .boardException(let traceback) = error {
+                // Not an OSError: the whole traceback explains it, under mpremote's heading.
+                let text = traceback.replacingOccurrences(of: "\r\n", with: "\n")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                throw CommandFailure("Error with transport:", detail: text)
+            }
             throw CommandFailure(error.description)
         }
     }

@@ -113,7 +113,7 @@ end
 complete -c uremote -f
 complete -c uremote -n __uremote_offers_commands -a 'connect' -d 'connect to a board (list, auto, id:SERIAL, port:PATH, PATH, sim, sim:NAME)'
 complete -c uremote -n __uremote_offers_commands -a 'disconnect' -d 'disconnect from the current board'
-complete -c uremote -n __uremote_offers_commands -a 'resume' -d 'keep the board\'s state (always the case; accepted for mpremote compatibility)'
+complete -c uremote -n __uremote_offers_commands -a 'resume' -d 'keep the board\'s state: \'run\' does not soft-reset first'
 complete -c uremote -n __uremote_offers_commands -a 'soft-reset' -d 'soft-reset the board, clearing its Python state'
 complete -c uremote -n __uremote_offers_commands -a 'reset' -d 'hard-reset the board (machine.reset())'
 complete -c uremote -n __uremote_offers_commands -a 'bootloader' -d 'make the board enter its bootloader (machine.bootloader())'

@@ -33,6 +33,23 @@ struct ReferenceBoardTests {
         #expect(outcome.stdout.isEmpty)
     }
 
+    @Test func runStartsCleanUnlessResumedOrPrecededInTheLine() throws {
+        let board = try ReferenceBoard()
+        defer { board.stop() }
+        let script = board.flash.appendingPathComponent("show.py")
+        try Data("print('x' in globals())\n".utf8).write(to: script)
+        func shows(_ arguments: [String]) throws -> String {
+            let outcome = try board.uremote(arguments)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            return outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try board.uremote(["exec", "x=5"]).status == 0)
+        #expect(try shows(["resume", "run", script.path]) == "True", "resume keeps the board's state")
+        #expect(try shows(["run", script.path]) == "False", "a run that comes first starts from a soft reset")
+        #expect(try shows(["exec", "x=6", "run", script.path]) == "True", "state built earlier in the line carries over")
+        #expect(try shows(["eval", "x"]) == "6", "exec and eval never reset")
+    }
+
     @Test func exceptionGoesToStderrWithStatusOne() throws {
         let board = try ReferenceBoard()
         defer { board.stop() }

@@ -18,6 +18,10 @@ final class CommandContext {
     /// mpremote, with one board attached, `auto` finds that board again).
     private var lastDevice: String?
     private(set) var acted = false
+    /// Some command of this chain has talked to the board (so `run` must not reset it).
+    private(set) var usedBoard = false
+    /// `resume` was given: no command may reset the board implicitly.
+    var keepsBoardState = false
     /// A program was started without waiting for it (`exec --no-follow`).
     private var programRunning = false
     private var disconnectHandlers: [(BoardSession) -> Void] = []
@@ -69,8 +73,14 @@ final class CommandContext {
     func connectedSession() throws -> BoardSession {
         if session == nil { try connect(to: lastDevice ?? defaultDevice) }
         guard let session else { throw CommandFailure("no board connected") }
+        usedBoard = true
         return session
     }
+
+    /// Whether `run` should start from a clean interpreter: only when it is the first command of
+    /// the chain to reach the board and `resume` was not given, so state a chain builds up on
+    /// purpose (`exec "x=1" run a.py`) carries over.
+    var resetsBeforeRun: Bool { !usedBoard && !keepsBoardState }
 
     /// The board in raw REPL mode, ready for `execute`.
     func rawSession() throws -> BoardSession {

@@ -12,7 +12,7 @@ enum ConnectCommand: CLICommand {
             that 'uremote sim serve' serves on this machine); 'id:SERIAL' the port with that \
             serial number; 'port:PATH' or a plain PATH a given port; 'sim' or 'sim:NAME' the \
             built-in simulated board. Nothing is sent to the board until a command needs it, and \
-            the board is never soft-reset implicitly: its state carries over between invocations. \
+            its state carries over between invocations (only a 'run' that comes first soft-resets it). \
             A comma-separated list (a0,a1,PATH) or 'all' (every USB serial board) runs the rest of \
             the chain on each board in parallel, each output line prefixed with its board, then \
             prints a summary; the exit status is 0 only when every board succeeded.
@@ -69,11 +69,19 @@ enum DisconnectCommand: CLICommand {
     }
 }
 
-/// `resume`: accepted for mpremote compatibility; uremote never soft-resets implicitly.
+/// `resume`: keeps the board's state, so a `run` does not soft-reset it first (as in mpremote).
 enum ResumeCommand: CLICommand {
     static let spec = CommandSpec(
-        ["resume"], summary: "keep the board's state (always the case; accepted for mpremote compatibility)",
-        details: "uremote never soft-resets a board implicitly, so the board's variables and running state always carry over; 'resume' does nothing.")
+        ["resume"], summary: "keep the board's state: 'run' does not soft-reset first",
+        details: """
+            uremote soft-resets a board implicitly in one case only: before 'run' when that is the \
+            first command of the line to reach the board, so a script starts from a clean interpreter \
+            (as with mpremote and Thonny). 'resume' keeps the board's variables and modules for the \
+            rest of the line. exec, eval, the file commands and repl never reset.
+            """)
 
-    static func run(_ command: ParsedCommand, in context: CommandContext) throws {}
+    static func run(_ command: ParsedCommand, in context: CommandContext) throws {
+        context.keepsBoardState = true
+    }
 }
+

@@ -70,7 +70,12 @@ enum EvalCommand: CLICommand {
 enum RunCommand: CLICommand {
     static let spec = CommandSpec(
         ["run"], summary: "run a local Python file on the board",
-        details: "Sends FILE from the computer to the board's RAM and runs it, streaming its output; nothing is written to the board's filesystem.",
+        details: """
+            Sends FILE from the computer to the board's RAM and runs it, streaming its output; nothing \
+            is written to the board's filesystem. When run is the first command of the line to reach \
+            the board, the board is soft-reset first so the script starts from a clean interpreter; \
+            put 'resume' before it (or any other board command) to keep the board's state.
+            """,
         options: [BoardProgram.followOption],
         positionals: [PositionalSpec("FILE", completion: .localPath, summary: "a Python file on the computer")])
 
@@ -83,6 +88,7 @@ enum RunCommand: CLICommand {
         } catch {
             throw CommandFailure("run: cannot read '\(path)': \(FileErrors.reason(error))")
         }
+        if context.resetsBeforeRun { try context.softReset() }
         try BoardProgram.run(code, follow: command.flag("follow"), in: context)
     }
 }

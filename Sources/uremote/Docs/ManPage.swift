@@ -77,7 +77,7 @@ enum ManPage {
             .BR sim ", " sim: \\fINAME\\fR
             The built-in simulated board (its flash kept in the user's data folder), or another one called NAME.
             .PP
-            The board is never soft-reset implicitly: variables and running state survive between commands and between invocations.
+            Variables and running state survive between commands and between invocations: the only implicit soft reset is before a 'run' that is the first command of the line to reach the board (unless 'resume' comes first).
             .SH ENVIRONMENT
             .TP
             .B UREMOTE_DEVICE

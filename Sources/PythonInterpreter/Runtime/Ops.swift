@@ -32,8 +32,9 @@ func truthy(_ v: Value) throws -> Bool {
 }
 
 func hashDouble(_ d: Double) -> Int {
-    if d.isFinite && d == d.rounded() && abs(d) < 9.2e18 { return Int(d) }
-    return d.bitPattern.hashValue & 0x3fff_ffff_ffff_ffff
+    // MicroPython hashes a float by its integer part; out-of-range values, inf and nan hash to 0.
+    if d.isFinite && abs(d) < 9.2e18 { return Int(d.rounded(.towardZero)) }
+    return 0
 }
 
 func pyHash(_ v: Value) throws -> Int {
@@ -50,9 +51,10 @@ func pyHash(_ v: Value) throws -> Int {
             for x in t.items { h = (h &* 1000003) ^ (try pyHash(x)) }
             return h
         case let b as PyBytes:
-            var h: Int = 5381
-            for c in b.bytes { h = (h &* 33) ^ Int(c) }
-            return h
+            var h: UInt = 5381
+            for c in b.bytes { h = (h &* 33) ^ UInt(c) }
+            h &= 0xffff
+            return h == 0 ? 1 : Int(h)
         case let b as PyBigInt: return b.value.hashValue
         case let d as PyDict where d.isSet && d.frozen:
             var h = 0

@@ -119,6 +119,8 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return .object(n)
             }
         case is PyBytes, is PyByteArray, is PyMemoryView:
+            // memoryview has no arithmetic of its own in MicroPython.
+            if oa is PyMemoryView { break }
             let x = bytesLike(oa)!
             if op == .add, let y = bytesLike(b) { return oa is PyByteArray ? .object(PyByteArray(x + y)) : .bytes(x + y) }
             if op == .mul, let n = intOperand(b) {

@@ -52,19 +52,24 @@ func makeMathModule() -> PyModule {
         ("fmod", { a, _ in
             let y = try toDouble(a[1])
             let x = try toDouble(a[0])
+            if x.isNaN || y.isNaN { return .float(.nan) }
             if y == 0 || x.isInfinite { throw valueError("math domain error") }
             return .float(Foundation.fmod(x, y))
         }),
         ("ldexp", { a, _ in .float(Foundation.scalbn(try toDouble(a[0]), try toInt(a[1]))) }),
         ("frexp", { a, _ in
             let x = try toDouble(a[0])
-            let r = Foundation.frexp(x)
-            return .tuple([.float(r.0), .int(r.1)])
+            // Mantissa keeps the sign of x, in [0.5, 1); zero, inf and nan come back as they are.
+            if x == 0 || !x.isFinite { return .tuple([.float(x), .int(0)]) }
+            let e = Int(x.exponent) + 1
+            return .tuple([.float(Foundation.scalbn(x, -e)), .int(e)])
         }),
         ("modf", { a, _ in
             let x = try toDouble(a[0])
-            let r = Foundation.modf(x)
-            return .tuple([.float(r.1), .float(r.0)])
+            // Both parts carry the sign of x (modf(-1.0) is (-0.0, -1.0)).
+            let whole = x.rounded(.towardZero)
+            let fraction = x.isInfinite ? 0 : x - whole
+            return .tuple([.float(Foundation.copysign(fraction, x)), .float(whole)])
         }),
         ("isnan", { a, _ in .bool(try toDouble(a[0]).isNaN) }),
         ("isinf", { a, _ in .bool(try toDouble(a[0]).isInfinite) }),
@@ -72,6 +77,7 @@ func makeMathModule() -> PyModule {
         ("isclose", { a, kw in
             let x = try toDouble(a[0]), y = try toDouble(a[1])
             let rt = try toDouble(kwarg(kw, "rel_tol") ?? .float(1e-9)), at = try toDouble(kwarg(kw, "abs_tol") ?? .float(0))
+            if rt < 0 || at < 0 { throw valueError("math domain error") }
             if x == y { return .bool(true) }
             if x.isInfinite || y.isInfinite { return .bool(false) }
             let d = Swift.abs(x - y)

@@ -118,6 +118,7 @@ final class PyByteArray: PyObject {
 }
 
 /// A view on bytes-like storage; writes go through to the underlying bytearray or array.
+/// `start` and `count` are in items of the base: bytes, or elements of an array.
 final class PyMemoryView: PyObject {
     let base: PyObject
     let start: Int
@@ -133,9 +134,16 @@ final class PyMemoryView: PyObject {
         else if let b = base as? PyByteArray { all = b.bytes }
         else if let a = base as? PyArray { all = a.rawBytes }
         else { all = [] }
-        let end = min(all.count, start + count)
-        if start >= end { return [] }
-        return Array(all[start..<end])
+        let size = itemSize
+        let end = min(all.count, (start + count) * size)
+        if start * size >= end { return [] }
+        return Array(all[(start * size)..<end])
+    }
+    var itemSize: Int { (base as? PyArray)?.itemSize ?? 1 }
+    /// The item at `i` of the view: an int byte, or the array element.
+    func item(_ i: Int) -> Value {
+        if let a = base as? PyArray { return a.item(start + i) }
+        return .int(Int(bytes[i]))
     }
 }
 

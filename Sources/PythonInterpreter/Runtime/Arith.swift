@@ -119,6 +119,8 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return .object(n)
             }
         case is PyBytes, is PyByteArray, is PyMemoryView:
+            // memoryview has no arithmetic of its own in MicroPython.
+            if oa is PyMemoryView { break }
             let x = bytesLike(oa)!
             if op == .add, let y = bytesLike(b) { return oa is PyByteArray ? .object(PyByteArray(x + y)) : .bytes(x + y) }
             if op == .mul, let n = intOperand(b) {
@@ -309,13 +311,13 @@ private func floatOp(_ op: BinOp, _ x: Double, _ y: Double, _ a: Value, _ b: Val
     case .truediv: if y == 0 { throw zeroDivision() }; return .float(x / y)
     case .floordiv:
         if y == 0 { throw zeroDivision() }
-        return .float(floor(x / y) == x / y ? (x / y).rounded(.down) : pyFloatFloorDiv(x, y))
+        return .float(pyFloatFloorDiv(x, y))
     case .mod:
         if y == 0 { throw zeroDivision() }
         return .float(pyFloatMod(x, y))
     case .pow:
-        if x == 0 && y < 0 { throw zeroDivision() }
-        if x < 0 && y != y.rounded() { return .object(complexPow(PyComplex(x, 0), PyComplex(y, 0))) }
+        if x == 0 && y < 0 && !y.isInfinite { throw zeroDivision() }
+        if x < 0 && y != y.rounded(.down) && !y.isNaN { return .object(try complexPow(PyComplex(x, 0), PyComplex(y, 0))) }
         return .float(pow(x, y))
     default: throw unsupported(op, a, b)
     }
@@ -340,8 +342,12 @@ func complexParts(_ v: Value) throws -> (Double, Double) {
     return (try toDouble(v), 0)
 }
 
-func complexPow(_ a: PyComplex, _ b: PyComplex) -> PyComplex {
-    if a.re == 0 && a.im == 0 { return PyComplex(b.re == 0 && b.im == 0 ? 1 : 0, 0) }
+func complexPow(_ a: PyComplex, _ b: PyComplex) throws -> PyComplex {
+    if b.re == 0 && b.im == 0 { return PyComplex(1, 0) }
+    if a.re == 0 && a.im == 0 {
+        if b.im != 0 || b.re < 0 { throw zeroDivision() }
+        return PyComplex(0, 0)
+    }
     let logr = log(hypot(a.re, a.im)), theta = atan2(a.im, a.re)
     let r = exp(logr * b.re - theta * b.im)
     let t = theta * b.re + logr * b.im
@@ -358,7 +364,7 @@ private func complexOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         let d = br * br + bi * bi
         if d == 0 { throw zeroDivision() }
         return .object(PyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d))
-    case .pow: return .object(complexPow(PyComplex(ar, ai), PyComplex(br, bi)))
+    case .pow: return .object(try complexPow(PyComplex(ar, ai), PyComplex(br, bi)))
     default: throw unsupported(op, a, b)
     }
 }

@@ -141,6 +141,13 @@ func getIter(_ v: Value) throws -> Value {
                 if d.count != startCount { throw pyErr(runtimeErrorType, "dictionary changed size during iteration") }
                 return d.entry(at: &pos)?.key
             })
+        case let m as PyMemoryView where m.base is PyArray:
+            var i = 0
+            return .object(PyNativeIterator { () -> Value? in
+                guard i < m.count else { return nil }
+                defer { i += 1 }
+                return m.item(i)
+            })
         case is PyBytes, is PyByteArray, is PyMemoryView:
             var i = 0
             return .object(PyNativeIterator { () -> Value? in
@@ -286,9 +293,7 @@ func getItem(_ c: Value, _ key: Value) throws -> Value {
                 if step != 1 { throw pyErr(notImplementedErrorType, "only slices with step=1 (aka None) are supported") }
                 return .object(PyMemoryView(base: m.base, start: m.start + start, count: max(0, stop - start), readonly: m.readonly))
             }
-            let i = try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview")
-            if let a = m.base as? PyArray { return a.item(m.start + i) }
-            return .int(Int(m.bytes[i]))
+            return m.item(try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview"))
         case let r as PyRange:
             if case .object(let sl as PySlice) = key {
                 let (start, stop, step) = try sliceIndices(sl, r.count)
@@ -346,10 +351,19 @@ func setItem(_ c: Value, _ key: Value, _ value: Value) throws {
         case let m as PyMemoryView:
             if m.readonly { throw typeError("'memoryview' object doesn't support item assignment") }
             if case .object(let sl as PySlice) = key {
+                // A byte copy, like MicroPython's: the source must fill the slice exactly. The
+                // source is read in full first, so overlapping views shift correctly.
                 let items = try bytesFromValue(value)
                 let (start, stop, _) = try sliceIndices(sl, m.count)
-                if items.count != stop - start { throw valueError("memoryview slice assignments are currently only supported for same-length") }
+                let size = m.itemSize
+                if items.count != max(0, stop - start) * size { throw valueError("memoryview slice assignments are currently only supported for same-length") }
                 if let ba = m.base as? PyByteArray { for (k, x) in items.enumerated() { ba.bytes[m.start + start + k] = x } }
+                else if let a = m.base as? PyArray, !items.isEmpty {
+                    var raw = a.rawBytes
+                    let offset = (m.start + start) * size
+                    raw.replaceSubrange(offset..<(offset + items.count), with: items)
+                    a.values = PyArray.fromBytes(a.typecode, raw).values
+                }
                 return
             }
             let i = try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview")

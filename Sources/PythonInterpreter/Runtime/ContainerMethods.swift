@@ -45,17 +45,7 @@ func installListMethods() {
             for (i, x) in l.items.enumerated() where try pyEquals(x, a[1]) { l.items.remove(at: i); return .none }
             throw valueError("object not in sequence")
         }),
-        ("index", { a, _ in
-            let l = try selfList(a)
-            var start = a.count > 2 ? try toInt(a[2]) : 0
-            var end = a.count > 3 ? try toInt(a[3]) : l.items.count
-            if start < 0 { start = max(0, start + l.items.count) }
-            if end < 0 { end += l.items.count }
-            end = min(end, l.items.count)
-            var i = start
-            while i < end { if try pyEquals(l.items[i], a[1]) { return .int(i) }; i += 1 }
-            throw valueError("object not in sequence")
-        }),
+        ("index", { a, _ in try sequenceIndex(try selfList(a).items, a) }),
         ("count", { a, _ in
             let l = try selfList(a)
             var c = 0
@@ -85,8 +75,7 @@ func installListMethods() {
     addMethods(tupleType, [
         ("index", { a, _ in
             guard case .object(let t as PyTuple) = a[0] else { throw typeError("bad self") }
-            for (i, x) in t.items.enumerated() where try pyEquals(x, a[1]) { return .int(i) }
-            throw valueError("object not in sequence")
+            return try sequenceIndex(t.items, a)
         }),
         ("count", { a, _ in
             guard case .object(let t as PyTuple) = a[0] else { throw typeError("bad self") }
@@ -262,4 +251,17 @@ func installSetMethods() {
     addMethods(setType, methods)
     let frozenOK: Set<String> = ["copy", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "__len__", "__contains__", "__iter__"]
     addMethods(frozensetType, methods.filter { frozenOK.contains($0.0) })
+}
+
+/// `list.index(x[, start[, end]])` and `tuple.index`: the window follows slice rules.
+func sequenceIndex(_ items: [Value], _ a: [Value]) throws -> Value {
+    guard a.count >= 2 else { throw typeError("function missing 1 required positional arguments") }
+    var start = a.count > 2 ? try toInt(a[2]) : 0
+    var end = a.count > 3 ? try toInt(a[3]) : items.count
+    if start < 0 { start = max(0, start + items.count) }
+    if end < 0 { end += items.count }
+    end = min(end, items.count)
+    var i = start
+    while i < end { if try pyEquals(items[i], a[1]) { return .int(i) }; i += 1 }
+    throw valueError("object not in sequence")
 }

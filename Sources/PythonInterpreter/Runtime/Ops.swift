@@ -56,6 +56,8 @@ func pyHash(_ v: Value) throws -> Int {
             h &= 0xffff
             return h == 0 ? 1 : Int(h)
         case let b as PyBigInt: return b.value.hashValue
+        case let c as PyComplex: return hashDouble(c.re) ^ hashDouble(c.im)
+        case is PySlice: throw typeError("unsupported type for __hash__: 'slice'")
         case let d as PyDict where d.isSet && d.frozen:
             var h = 0
             for k in d.keyList { h ^= try pyHash(k) }
@@ -119,7 +121,8 @@ func pyEquals(_ a: Value, _ b: Value) throws -> Bool {
     }
     switch (a, b) {
     case let (.object(x), .object(y)):
-        if x === y { return !(x is PyComplex) || true }
+        // NaN inside a complex is unequal even to itself, so identity proves nothing there.
+        if x === y && !(x is PyComplex) { return true }
         switch (x, y) {
         case let (l as PyList, r as PyList): return try seqEquals(l.items, r.items)
         case let (l as PyTuple, r as PyTuple): return try seqEquals(l.items, r.items)
@@ -312,7 +315,11 @@ func toDouble(_ v: Value) throws -> Double {
     case .object(let o as PyBigInt): return Double(o.value)
     case .object(let o as PyInstance):
         if let base = o.base { return try toDouble(base) }
-        if let f = o.cls.lookupUser("__float__") { return try toDouble(try callValue(f, [v], [])) }
+        if let f = o.cls.lookupUser("__float__") {
+            // MicroPython insists that __float__ return a float.
+            guard case .float(let d) = try callValue(f, [v], []) else { throw typeError("can't convert \(typeName(v)) to float") }
+            return d
+        }
         throw typeError("can't convert \(typeName(v)) to float")
     default: throw typeError("can't convert \(typeName(v)) to float")
     }

@@ -82,6 +82,46 @@ func installBytesMethods() {
             parts.append(wrapLike(a, Array(h[start...])))
             return .list(parts)
         }),
+        ("rsplit", { a, kw in
+            let h = try selfBytes(a)
+            let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
+            let maxSplit = a.count > 2 ? try toInt(a[2]) : try toInt(kwarg(kw, "maxsplit") ?? .int(-1))
+            if sepV.isNone {
+                if maxSplit >= 0 { throw pyErr(notImplementedErrorType, "rsplit(None,n)") }
+                return .list(splitWhitespace(String(decoding: h, as: UTF8.self), -1).map { wrapLike(a, Array($0.utf8)) })
+            }
+            let sep = try subBytes(sepV)
+            if sep.isEmpty { throw valueError("empty separator") }
+            var parts: [Value] = []
+            var end = h.count
+            var i = h.count - sep.count
+            while i >= 0 && (maxSplit < 0 || parts.count < maxSplit) {
+                if h[i..<(i + sep.count)].elementsEqual(sep) {
+                    parts.append(wrapLike(a, Array(h[(i + sep.count)..<end])))
+                    end = i
+                    i -= sep.count
+                } else { i -= 1 }
+            }
+            parts.append(wrapLike(a, Array(h[0..<end])))
+            return .list(parts.reversed())
+        }),
+        ("splitlines", { a, kw in
+            let h = try selfBytes(a)
+            let keep = a.count > 1 ? try truthy(a[1]) : try truthy(kwarg(kw, "keepends") ?? .bool(false))
+            var out: [Value] = []
+            var start = 0, i = 0
+            while i < h.count {
+                if h[i] == 10 || h[i] == 13 {
+                    let lineEnd = i
+                    if h[i] == 13 && i + 1 < h.count && h[i + 1] == 10 { i += 1 }
+                    out.append(wrapLike(a, Array(h[start..<(keep ? i + 1 : lineEnd)])))
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < h.count { out.append(wrapLike(a, Array(h[start...]))) }
+            return .list(out)
+        }),
         ("strip", { a, _ in
             let h = try selfBytes(a)
             let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]

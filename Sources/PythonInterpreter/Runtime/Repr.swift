@@ -185,8 +185,8 @@ func formatComplex(_ c: PyComplex) -> String {
         return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }
     if c.re == 0 && c.re.sign == .plus { return part(c.im) + "j" }
-    let im = part(c.im)
-    let sign = (im.hasPrefix("-") || c.im.isNaN) ? "" : "+"
+    let im = c.im.isNaN ? "nan" : part(c.im)
+    let sign = im.hasPrefix("-") ? "" : "+"
     return "(" + part(c.re) + sign + im + "j)"
 }
 

@@ -26,7 +26,8 @@ func splitWhitespace(_ s: String, _ maxSplit: Int) -> [String] {
             if inWord { out.append(cur); cur = ""; inWord = false }
         } else {
             if !inWord && maxSplit >= 0 && out.count == maxSplit {
-                out.append(String(s[idx...]).trimmingCharacters(in: .whitespacesAndNewlines))
+                // The unsplit remainder keeps its trailing whitespace, as in MicroPython.
+                out.append(String(s[idx...]))
                 return out
             }
             inWord = true
@@ -102,18 +103,9 @@ func installStrMethods() {
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
             let maxSplit = a.count > 2 ? try toInt(a[2]) : try toInt(kwarg(kw, "maxsplit") ?? .int(-1))
             if sepV.isNone {
-                let words = splitWhitespace(s, -1)
-                if maxSplit < 0 || words.count <= maxSplit + 1 { return .list(words.map { .string($0) }) }
-                // rejoin the leading part
-                var parts: [String] = []
-                var rest = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                for _ in 0..<maxSplit {
-                    guard let r = rest.lastIndex(where: isPySpace) else { break }
-                    parts.insert(String(rest[rest.index(after: r)...]), at: 0)
-                    rest = String(rest[..<r]).trimmingCharacters(in: .whitespacesAndNewlines)
-                }
-                parts.insert(rest, at: 0)
-                return .list(parts.map { .string($0) })
+                // MicroPython splits on whitespace from the right only without a limit.
+                if maxSplit >= 0 { throw pyErr(notImplementedErrorType, "rsplit(None,n)") }
+                return .list(splitWhitespace(s, -1).map { .string($0) })
             }
             let sep = try toStr(sepV)
             if sep.isEmpty { throw valueError("empty separator") }

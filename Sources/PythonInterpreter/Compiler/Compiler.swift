@@ -195,7 +195,7 @@ final class Compiler {
                 let exc = try makeRaisable(try ev(f))
                 if let cv {
                     exc.cause = try cv(f)
-                    if !exc.cause.isNone { try f.runtime.writeOut("Warning: exception chaining not supported\n") }
+                    if !exc.cause.isNone { f.runtime.writeErr("Warning: exception chaining not supported\n") }
                 }
                 throw PyError(exception: exc)
             }

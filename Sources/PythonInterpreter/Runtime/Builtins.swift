@@ -23,6 +23,7 @@ extension Runtime {
         }
         for e in allExceptionTypes { b.setStr(e.name, .object(e)) }
         b.setStr("NotImplemented", .object(notImplemented))
+        b.setStr("__debug__", .bool(true))
         b.setStr("Ellipsis", .object(ellipsis))
         b.setStr("__name__", .string("builtins"))
         func def(_ name: String, _ fn: @escaping NativeFn) { b.setStr(name, .object(PyBuiltinFunction(name, fn))) }

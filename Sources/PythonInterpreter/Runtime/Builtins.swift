@@ -55,6 +55,10 @@ extension Runtime {
         }
         def("len") { args, _ in
             try argCount(args, 1, 1, "len")
+            // MicroPython hands back whatever a user __len__ returns, unchecked.
+            if case .object(let inst as PyInstance) = args[0], inst.base == nil, let f = inst.cls.lookupUser("__len__") {
+                return try callValue(f, [args[0]], [])
+            }
             return .int(try length(args[0]))
         }
         def("repr") { args, _ in try argCount(args, 1, 1, "repr"); return .string(try repr(args[0])) }
@@ -185,14 +189,8 @@ extension Runtime {
             })
         }
         def("enumerate") { args, kw in
-            try argCount(args, 1, 2, "enumerate")
-            let it = try getIter(args[0])
-            var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
-            return .object(PyNativeIterator { () -> Value? in
-                guard let v = try nextValue(it) else { return nil }
-                defer { n += 1 }
-                return .tuple([.int(n), v])
-            })
+            if args.isEmpty, let iterable = kwarg(kw, "iterable") { return try enumerateIterator([iterable], kw) }
+            return try enumerateIterator(args, kw)
         }
         def("zip") { args, _ in
             let its = try args.map { try getIter($0) }
@@ -471,6 +469,7 @@ func minMax(_ args: [Value], _ kw: KwArgs, wantMax: Bool) throws -> Value {
 }
 
 func sortList(_ l: PyList, _ kw: KwArgs) throws {
+    if kw.contains(where: { $0.0 != "key" && $0.0 != "reverse" }) { throw typeError("extra keyword arguments given") }
     let key = kwarg(kw, "key").flatMap { $0.isNone ? nil : $0 }
     let reverse = try kwarg(kw, "reverse").map { try truthy($0) } ?? false
     let keys: [Value] = key == nil ? l.items : try l.items.map { try callValue(key!, [$0], []) }
@@ -512,4 +511,15 @@ private func mergeSort(_ a: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
     }
     out.append(contentsOf: l[i...]); out.append(contentsOf: r[j...])
     return out
+}
+
+private func enumerateIterator(_ args: [Value], _ kw: KwArgs) throws -> Value {
+    try argCount(args, 1, 2, "enumerate")
+    let it = try getIter(args[0])
+    var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
+    return .object(PyNativeIterator { () -> Value? in
+        guard let v = try nextValue(it) else { return nil }
+        defer { n += 1 }
+        return .tuple([.int(n), v])
+    })
 }

@@ -128,18 +128,23 @@ func installBytesMethods() {
             var s = h[...]
             while let f = s.first, set.contains(f) { s.removeFirst() }
             while let l = s.last, set.contains(l) { s.removeLast() }
+            if s.count == h.count { return a[0] }  // MicroPython returns the object itself
             return wrapLike(a, Array(s))
         }),
         ("lstrip", { a, _ in
             let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
-            var s = try selfBytes(a)[...]
+            let h = try selfBytes(a)
+            var s = h[...]
             while let f = s.first, set.contains(f) { s.removeFirst() }
+            if s.count == h.count { return a[0] }
             return wrapLike(a, Array(s))
         }),
         ("rstrip", { a, _ in
             let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
-            var s = try selfBytes(a)[...]
+            let h = try selfBytes(a)
+            var s = h[...]
             while let l = s.last, set.contains(l) { s.removeLast() }
+            if s.count == h.count { return a[0] }
             return wrapLike(a, Array(s))
         }),
         ("join", { a, _ in

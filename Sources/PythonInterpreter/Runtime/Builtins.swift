@@ -126,11 +126,11 @@ extension Runtime {
             if case .object(let g as PyGenerator) = args[0] {
                 if let v = try g.resume(.none) { return v }
                 if args.count == 2 { return args[1] }
-                throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+                throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
             }
             if case .object(let inst as PyInstance) = args[0], let f = inst.cls.lookupUser("__next__") {
                 if args.count == 2 {
-                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls === stopIterationType { return args[1] }
+                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return args[1] }
                 }
                 return try callValue(f, [args[0]], [])
             }

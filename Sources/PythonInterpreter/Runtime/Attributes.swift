@@ -44,7 +44,12 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             let classAttr = cls.lookup(key)
             if let ca = classAttr, case .object(let p as PyProperty) = ca { _ = p; return try bindClassAttr(ca, v, cls) }
             if let a = inst.attrs.getStr(key) { return a }
-            if let ca = classAttr { return try bindClassAttr(ca, v, cls) }
+            if let ca = classAttr {
+                // A builtin function stored on a user class acts like a staticmethod in MicroPython.
+                if case .object(is PyBuiltinFunction) = ca,
+                   let owner = cls.mro.first(where: { $0.dict.getStr(key) != nil }), !owner.isBuiltin { return ca }
+                return try bindClassAttr(ca, v, cls)
+            }
             if name == "__class__" { return .object(cls) }
             if name == "__dict__" { return .object(inst.attrs) }
             if let e = inst as? PyExceptionObject {
@@ -242,7 +247,11 @@ func callMethod(_ obj: Value, _ key: PyStr, _ args: [Value], _ kw: KwArgs = []) 
         if let inst = o as? PyInstance {
             if inst.attrs.getStr(key) == nil, let a = inst.cls.lookup(key) {
                 if case .object(let f as PyFunction) = a { return try f.callWithSelf(obj, args, kw) }
-                if case .object(let f as PyBuiltinFunction) = a { return try f.fn([obj] + args, kw) }
+                if case .object(let f as PyBuiltinFunction) = a {
+                    // only a builtin type's own methods bind; one stored on a user class is static
+                    if inst.cls.mro.first(where: { $0.dict.getStr(key) != nil })?.isBuiltin == false { return try f.fn(args, kw) }
+                    return try f.fn([obj] + args, kw)
+                }
             }
             return try callValue(try getAttr(obj, key), args, kw)
         }

@@ -68,7 +68,10 @@ func pyHash(_ v: Value) throws -> Int {
         case let inst as PyInstance:
             if let f = inst.cls.lookupUser("__hash__") {
                 if case .none = f { throw typeError("unsupported type for __hash__: '\(inst.cls.name)'") }
-                return try toInt(try callValue(f, [v], []))
+                let h = try callValue(f, [v], [])
+                // MicroPython truncates a big __hash__ result to a machine word.
+                if case .object(let b as PyBigInt) = h { return Int(truncatingIfNeeded: b.value) }
+                return try toInt(h)
             }
             if let b = inst.base { return try pyHash(b) }
             if inst.cls.lookupUser("__eq__") != nil, !inst.cls.isExceptionClass {

@@ -115,6 +115,9 @@ public final class Interpreter: @unchecked Sendable {
         rt.interruptPending.pointee = 0
         do {
             let code = try rt.compileSource(source, filename: filename, interactive: interactive)
+            // Like MicroPython's file-input execution (a script, main.py, raw-REPL code), the
+            // program sees its source name as __file__; single REPL lines do not set it.
+            if !interactive { rt.mainModule.dict.setStr("__file__", .string(filename)) }
             try rt.runCode(code, globals: rt.mainModule.dict)
             return .completed
         } catch let e as PyError {

@@ -113,6 +113,13 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if name == "start" { return s.start }
             if name == "stop" { return s.stop }
             if name == "step" { return s.step }
+            if name == "indices" {
+                return .object(PyBuiltinFunction("indices") { a, _ in
+                    guard let length = a.last, a.count == 1 else { throw typeError("function takes 1 positional arguments but \(a.count) were given") }
+                    let (start, stop, step) = try sliceIndices(s, try toInt(length))
+                    return .tuple([.int(start), .int(stop), .int(step)])
+                })
+            }
         case let r as PyRange:
             if name == "start" { return .int(r.start) }
             if name == "stop" { return .int(r.stop) }

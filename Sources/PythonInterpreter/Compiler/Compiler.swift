@@ -476,16 +476,23 @@ final class Compiler {
             } catch {
                 let savedReturn = f.returnValue
                 let r = try fin(f)
-                if r != .normal { return r }
+                if r != .normal { return Self.finallyOverride(r, f) }
                 f.returnValue = savedReturn
                 throw error
             }
             let savedReturn = f.returnValue
             let r = try fin(f)
-            if r != .normal { return r }
+            if r != .normal { return Self.finallyOverride(r, f) }
             f.returnValue = savedReturn
             return flow
         }
+    }
+
+    /// A break or continue in a finally block cancels a pending return: the function then
+    /// ends with None unless it returns again.
+    private static func finallyOverride(_ r: Flow, _ f: Frame) -> Flow {
+        if r != .returnValue { f.returnValue = .none }
+        return r
     }
 
     private func withStmt(_ items: [WithItem], _ body: [Stmt], isAsync: Bool) throws -> StmtFn {
@@ -551,7 +558,11 @@ final class Compiler {
             var bases: [PyClass] = []
             for be in baseExprs {
                 let bv = try be(f)
-                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' is not an acceptable base type") }
+                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' isn't an acceptable base type") }
+                // Types MicroPython cannot make instances of can't be extended either.
+                if bc === noneType || bc === functionType || bc === builtinFunctionType || bc === boundMethodType || bc === generatorType {
+                    throw typeError("type '\(bc.name)' isn't an acceptable base type")
+                }
                 bases.append(bc)
             }
             if bases.isEmpty { bases = [objectType] }
@@ -741,13 +752,20 @@ func yieldFrom(_ f: Frame, _ source: Value) throws -> Value {
     }
     while true {
         let r: Value?
-        do { r = try nextValue(it) } catch let e as PyError where e.exception.cls === stopIterationType {
+        do {
+            // A user iterator's StopIteration (or subclass) carries the value of `yield from`.
+            if case .object(let inst as PyInstance) = it, let next = inst.cls.lookupUser("__next__") {
+                r = try callValue(next, [it], [])
+            } else {
+                r = try nextValue(it)
+            }
+        } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
             return e.exception.stopValue
         }
         guard let y = r else { return .none }
         let sent = try ch.yieldValue(y)
         if !sent.isNone, case .object(let inst as PyInstance) = it, inst.cls.lookup("send") != nil {
-            do { _ = try callMethod(it, "send", [sent]) } catch let e as PyError where e.exception.cls === stopIterationType {
+            do { _ = try callMethod(it, "send", [sent]) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
                 return e.exception.stopValue
             }
         }

@@ -86,6 +86,7 @@ extension Runtime {
 
 func makeNamedTuple(_ name: String, _ fields: [String]) -> PyClass {
     let cls = PyClass(name: name, bases: [tupleType])
+    cls.isNamedTuple = true
     cls.constructor = { args, kw in
         var vals: [Value?] = Array(repeating: nil, count: fields.count)
         if args.count > fields.count { throw typeError("function takes \(fields.count) positional arguments but \(args.count) were given") }

@@ -208,6 +208,7 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
             c.invalidateHooks()
             return
         case let m as PyModule:
+            if m.readOnly { throw attributeError("'module' object has no attribute '\(name)'") }
             m.dict.setStr(key, value)
             return
         case let f as PyFunction:

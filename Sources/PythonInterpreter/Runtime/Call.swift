@@ -206,12 +206,12 @@ func nextValue(_ it: Value) throws -> Value? {
         case let g as PyGenerator: return try g.resume(.none)
         case let inst as PyInstance:
             guard let f = inst.cls.lookupUser("__next__") else { break }
-            do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls === stopIterationType {
+            do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
                 return nil
             }
         default:
             if case .object(let bf as PyBuiltinFunction)? = o.pyClass.lookup("__next__") {
-                do { return try bf.fn([it], []) } catch let e as PyError where e.exception.cls === stopIterationType { return nil }
+                do { return try bf.fn([it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return nil }
             }
         }
     }

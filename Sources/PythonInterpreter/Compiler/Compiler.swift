@@ -476,16 +476,23 @@ final class Compiler {
             } catch {
                 let savedReturn = f.returnValue
                 let r = try fin(f)
-                if r != .normal { return r }
+                if r != .normal { return Self.finallyOverride(r, f) }
                 f.returnValue = savedReturn
                 throw error
             }
             let savedReturn = f.returnValue
             let r = try fin(f)
-            if r != .normal { return r }
+            if r != .normal { return Self.finallyOverride(r, f) }
             f.returnValue = savedReturn
             return flow
         }
+    }
+
+    /// A break or continue in a finally block cancels a pending return: the function then
+    /// ends with None unless it returns again.
+    private static func finallyOverride(_ r: Flow, _ f: Frame) -> Flow {
+        if r != .returnValue { f.returnValue = .none }
+        return r
     }
 
     private func withStmt(_ items: [WithItem], _ body: [Stmt], isAsync: Bool) throws -> StmtFn {
@@ -551,7 +558,11 @@ final class Compiler {
             var bases: [PyClass] = []
             for be in baseExprs {
                 let bv = try be(f)
-                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' is not an acceptable base type") }
+                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' isn't an acceptable base type") }
+                // Types MicroPython cannot make instances of can't be extended either.
+                if bc === noneType || bc === functionType || bc === builtinFunctionType || bc === boundMethodType || bc === generatorType {
+                    throw typeError("type '\(bc.name)' isn't an acceptable base type")
+                }
                 bases.append(bc)
             }
             if bases.isEmpty { bases = [objectType] }
@@ -570,6 +581,7 @@ final class Compiler {
             // __new__ is implicitly a staticmethod
             if case .object(let nf as PyFunction)? = ns.getStr("__new__") { ns.setStr("__new__", .object(PyStaticMethod(.object(nf)))) }
             let cls = PyClass(name: name, bases: bases, dict: ns)
+            cls.isUserDefined = true
             if let me = metaExpr, case .object(let meta as PyClass) = try me(f), meta !== typeType {
                 cls.metaclass = meta
                 if let found = meta.lookup("__new__"), case let newF = (found.asObject as? PyStaticMethod)?.function ?? found, newF.asObject is PyFunction {

@@ -86,6 +86,7 @@ extension Runtime {
 
 func makeNamedTuple(_ name: String, _ fields: [String]) -> PyClass {
     let cls = PyClass(name: name, bases: [tupleType])
+    cls.isNamedTuple = true
     cls.constructor = { args, kw in
         var vals: [Value?] = Array(repeating: nil, count: fields.count)
         if args.count > fields.count { throw typeError("function takes \(fields.count) positional arguments but \(args.count) were given") }
@@ -104,23 +105,10 @@ func makeNamedTuple(_ name: String, _ fields: [String]) -> PyClass {
         }
         cls.dict.setStr(f, .object(PyProperty(.object(getter), .none, .none)))
     }
-    cls.dict.setStr("_fields", .tuple(fields.map { .string($0) }))
     cls.dict.setStr("__repr__", .object(PyBuiltinFunction("__repr__") { a, _ in
         guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .string(name + "()") }
         let parts = try zip(fields, t.items).map { "\($0.0)=\(try repr($0.1))" }
         return .string("\(inst.cls.name)(" + parts.joined(separator: ", ") + ")")
-    }))
-    cls.dict.setStr("_asdict", .object(PyBuiltinFunction("_asdict") { a, _ in
-        guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .none }
-        let d = PyDict()
-        for (f, v) in zip(fields, t.items) { d.setStr(f, v) }
-        return .object(d)
-    }))
-    cls.dict.setStr("_replace", .object(PyBuiltinFunction("_replace") { a, kw in
-        guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .none }
-        var items = t.items
-        for (k, v) in kw { if let i = fields.firstIndex(of: k) { items[i] = v } }
-        return try instantiate(inst.cls, items, [])
     }))
     return cls
 }

@@ -45,7 +45,6 @@ extension Runtime {
                 if args.count > 1 { _ = try callMethod(args[1], "write", [.string(text)]) } else { try self.writeOut(text) }
                 return .none
             }),
-            ("getsizeof", { args, _ in .int(max(16, (try? length(args.first ?? Value.none)) ?? 16)) }),
             ("settrace", { _, _ in .none }),
             ("exc_info", { [unowned self] _, _ in
                 guard let e = self.handlingStack.last else { return .tuple([.none, .none, .none]) }

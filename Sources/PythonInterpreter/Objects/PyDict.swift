@@ -27,6 +27,9 @@ final class PyDict: PyObject {
 
     override init() {}
 
+    /// An OrderedDict (or a subclass of it): compares with another one in order.
+    var isOrderedDict: Bool { customClass?.mro.contains { $0.name == "OrderedDict" } ?? false }
+
     override var pyClass: PyClass {
         if let c = customClass { return c }
         if isSet { return frozen ? frozensetType : setType }

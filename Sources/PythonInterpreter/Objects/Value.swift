@@ -171,6 +171,12 @@ final class PyCell {
 final class PyModule: PyObject {
     let name: String
     let dict: PyDict
+    /// A module built into the firmware (sys, math, machine...), as opposed to one made from
+    /// Python source; once the host seals them, their attributes can't be set.
+    var isBuiltin = false
+    var readOnly = false
+    /// Made only from Python source inside the interpreter: writable like a frozen module.
+    var isFrozenPython = false
     init(name: String, dict: PyDict = PyDict()) {
         self.name = name; self.dict = dict
         dict.setStr("__name__", .string(name))
@@ -230,6 +236,9 @@ public final class PyClass: PyObject {
     public let name: String
     var bases: [PyClass]
     var mro: [PyClass] = []
+    /// Made by a `class` statement or type(name, bases, dict), as opposed to builtin and
+    /// native-module types; builtin functions stored on such a class are not bound.
+    var isUserDefined = false
     var dict: PyDict
     let isBuiltin: Bool
     var metaclass: PyClass?
@@ -237,6 +246,8 @@ public final class PyClass: PyObject {
     /// instances know what native storage they carry.
     var nativeKind: NativeKind = .none
     var isExceptionClass = false
+    /// Made by collections.namedtuple: its own type in MicroPython, not a tuple subclass.
+    var isNamedTuple = false
     /// How builtin types build instances when called (int("3"), list(x)...).
     var constructor: NativeFn?
     init(name: String, bases: [PyClass], dict: PyDict = PyDict(), builtin: Bool = false) {

@@ -47,7 +47,7 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if let ca = classAttr {
                 // A builtin function stored on a user class acts like a staticmethod in MicroPython.
                 if case .object(is PyBuiltinFunction) = ca,
-                   let owner = cls.mro.first(where: { $0.dict.getStr(key) != nil }), !owner.isBuiltin { return ca }
+                   let owner = cls.mro.first(where: { $0.dict.getStr(key) != nil }), owner.isUserDefined { return ca }
                 return try bindClassAttr(ca, v, cls)
             }
             if name == "__class__" { return .object(cls) }
@@ -118,6 +118,13 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if name == "start" { return s.start }
             if name == "stop" { return s.stop }
             if name == "step" { return s.step }
+            if name == "indices" {
+                return .object(PyBuiltinFunction("indices") { a, _ in
+                    guard let length = a.last, a.count == 1 else { throw typeError("function takes 1 positional arguments but \(a.count) were given") }
+                    let (start, stop, step) = try sliceIndices(s, try toInt(length))
+                    return .tuple([.int(start), .int(stop), .int(step)])
+                })
+            }
         case let r as PyRange:
             if name == "start" { return .int(r.start) }
             if name == "stop" { return .int(r.stop) }
@@ -206,6 +213,7 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
             c.invalidateHooks()
             return
         case let m as PyModule:
+            if m.readOnly { throw attributeError("'module' object has no attribute '\(name)'") }
             m.dict.setStr(key, value)
             return
         case let f as PyFunction:
@@ -249,7 +257,7 @@ func callMethod(_ obj: Value, _ key: PyStr, _ args: [Value], _ kw: KwArgs = []) 
                 if case .object(let f as PyFunction) = a { return try f.callWithSelf(obj, args, kw) }
                 if case .object(let f as PyBuiltinFunction) = a {
                     // only a builtin type's own methods bind; one stored on a user class is static
-                    if inst.cls.mro.first(where: { $0.dict.getStr(key) != nil })?.isBuiltin == false { return try f.fn(args, kw) }
+                    if inst.cls.mro.first(where: { $0.dict.getStr(key) != nil })?.isUserDefined == true { return try f.fn(args, kw) }
                     return try f.fn([obj] + args, kw)
                 }
             }

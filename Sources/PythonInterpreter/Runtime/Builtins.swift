@@ -299,6 +299,10 @@ extension Runtime {
                 for k in self.mainModule.dict.keyList { if case .str(let s) = k { names.insert(s.value) } }
             } else {
                 let v = args[0]
+                // An instance's own __dir__ decides (a class's __dir__ does not apply to the class).
+                if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__dir__") {
+                    return try callValue(f, [v], [])
+                }
                 if case .object(let m as PyModule) = v { for k in m.dict.keyList { if case .str(let s) = k { names.insert(s.value) } } }
                 if case .object(let inst as PyInstance) = v { names.formUnion(inst.attrs.stringKeys) }
                 let cls: PyClass

@@ -133,6 +133,15 @@ func pyEquals(_ a: Value, _ b: Value) throws -> Bool {
         case let (l as PyDict, r as PyDict):
             if l.isSet != r.isSet { return false }
             if l.count != r.count { return false }
+            // MicroPython compares two OrderedDicts in order and never equates one with a dict.
+            if l.isOrderedDict != r.isOrderedDict { return false }
+            if l.isOrderedDict {
+                for ((lk, lv), (rk, rv)) in zip(l.entries, r.entries) {
+                    if !(try pyEquals(lk, rk)) { return false }
+                    if !(try pyEquals(lv, rv)) { return false }
+                }
+                return true
+            }
             for (k, v) in l.entries {
                 guard let rv = try r.get(k) else { return false }
                 if !l.isSet, !(try pyEquals(v, rv)) { return false }

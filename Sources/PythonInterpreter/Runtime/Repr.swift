@@ -147,7 +147,8 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
             return d.frozen ? "frozenset(" + inner + ")" : inner
         }
         let body = try d.entries.map { (try repr($0.key)) + ": " + (try repr($0.value)) }.joined(separator: ", ")
-        if let c = d.customClass { return c.name + "({" + body + "})" }
+        // Only OrderedDict names itself; other dict subclasses print as a plain dict.
+        if d.isOrderedDict { return "OrderedDict({" + body + "})" }
         return "{" + body + "}"
     case let b as PyBytes: return reprBytes(b.bytes)
     case let b as PyByteArray: return "bytearray(" + reprBytes(b.bytes) + ")"

@@ -201,6 +201,10 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
                 _ = try callValue(p.fset, [v, value], [])
                 return
             }
+            if inst.cls.hasSetHooks, case .object(let d as PyInstance)? = inst.cls.lookup(key), let setF = d.cls.lookupUser("__set__") {
+                _ = try callValue(setF, [.object(d), v, value], [])
+                return
+            }
             if inst.cls.hasSetHooks, let sa = inst.cls.lookup("__setattr__"), !(sa.asObject is PyBuiltinFunction) {
                 _ = try callValue(sa, [v, .string(name), value], [])
                 return
@@ -233,10 +237,15 @@ func delAttr(_ v: Value, _ name: String) throws {
                 _ = try callValue(p.fdel, [v], [])
                 return
             }
+            if case .object(let d as PyInstance)? = inst.cls.lookup(name), let delF = d.cls.lookupUser("__delete__") {
+                _ = try callValue(delF, [.object(d), v], [])
+                return
+            }
             if let da = inst.cls.lookupUser("__delattr__") { _ = try callValue(da, [v, .string(name)], []); return }
             if inst.attrs.removeValue(forKey: name) != nil { return }
         case let c as PyClass:
-            if try c.dict.remove(.string(name)) != nil { return }
+            if c.isBuiltin { break }
+            if try c.dict.remove(.string(name)) != nil { c.invalidateHooks(); return }
         case let m as PyModule:
             if try m.dict.remove(.string(name)) != nil { return }
         default: break

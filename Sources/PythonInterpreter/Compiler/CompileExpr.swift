@@ -31,14 +31,18 @@ extension Compiler {
             let b = try sequenceBuilder(items)
             return { f in
                 let d = PyDict(); d.isSet = true
-                for x in try b(f) { try d.set(x, .none) }
+                let xs = try b(f)
+                d.reserveSetSlots(xs.count)
+                for x in xs { try d.set(x, .none) }
                 return .object(d)
             }
         case .dict(let pairs):
             var ops: [(ExprFn?, ExprFn)] = []
             for (k, v) in pairs { ops.append((try k.map { try expr($0) }, try expr(v))) }
+            let displaySize = ops.allSatisfy { $0.0 != nil } ? ops.count : 0
             return { f in
                 let d = PyDict()
+                d.reserveSetSlots(displaySize)
                 for (k, v) in ops {
                     if let k {
                         let kv = try k(f)

@@ -195,7 +195,7 @@ final class Compiler {
                 let exc = try makeRaisable(try ev(f))
                 if let cv {
                     exc.cause = try cv(f)
-                    if !exc.cause.isNone { try f.runtime.writeOut("Warning: exception chaining not supported\n") }
+                    if !exc.cause.isNone { f.runtime.writeErr("Warning: exception chaining not supported\n") }
                 }
                 throw PyError(exception: exc)
             }
@@ -732,7 +732,7 @@ func yieldFrom(_ f: Frame, _ source: Value) throws -> Value {
         // Awaiting outside a coroutine: run to completion (used by asyncio.run style drivers).
         if case .object(let g as PyGenerator) = it {
             while try g.resume(.none) != nil {}
-            return g.returnValue
+            return g.takeReturnValue()
         }
         while try nextValue(it) != nil {}
         return .none
@@ -743,31 +743,38 @@ func yieldFrom(_ f: Frame, _ source: Value) throws -> Value {
         while true {
             let r: Value?
             if let pt = pendingThrow { pendingThrow = nil; r = try g.throwIn(pt) } else { r = try g.resume(toSend) }
-            guard let y = r else { return g.returnValue }
+            guard let y = r else { return g.takeReturnValue() }
             do { toSend = try ch.yieldValue(y) } catch let e as PyError {
                 if e.exception.cls === generatorExitType { try g.close(); throw e }
                 pendingThrow = e
             }
         }
     }
+    // Any other iterator, driven the way MicroPython resumes a delegate: __next__ for None,
+    // its send() for other values, its throw() (or close() for GeneratorExit) for exceptions.
+    let isUserObject = it.asObject is PyInstance
+    var sent: Value = .none
+    var thrown: PyError? = nil
     while true {
-        let r: Value?
+        let y: Value
         do {
-            // A user iterator's StopIteration (or subclass) carries the value of `yield from`.
-            if case .object(let inst as PyInstance) = it, let next = inst.cls.lookupUser("__next__") {
-                r = try callValue(next, [it], [])
+            if let t = thrown {
+                thrown = nil
+                if t.exception.cls.isSubclass(of: generatorExitType) {
+                    if isUserObject, (try? getAttr(it, "close")) != nil { _ = try callMethod(it, "close", []) }
+                    throw t
+                }
+                guard isUserObject, (try? getAttr(it, "throw")) != nil else { throw t }
+                y = try callMethod(it, "throw", [t.thrown ?? .object(t.exception)])
+            } else if isUserObject {
+                y = try callMethod(it, sent.isNone ? "__next__" : "send", sent.isNone ? [] : [sent])
             } else {
-                r = try nextValue(it)
+                guard let v = try nextValue(it) else { return .none }
+                y = v
             }
         } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
             return e.exception.stopValue
         }
-        guard let y = r else { return .none }
-        let sent = try ch.yieldValue(y)
-        if !sent.isNone, case .object(let inst as PyInstance) = it, inst.cls.lookup("send") != nil {
-            do { _ = try callMethod(it, "send", [sent]) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
-                return e.exception.stopValue
-            }
-        }
+        do { sent = try ch.yieldValue(y) } catch let e as PyError { thrown = e }
     }
 }

@@ -74,9 +74,10 @@ public final class PyStr {
         if let h = hashCache { return h }
         var h: UInt64 = 5381
         for b in value.utf8 { h = (h &* 33) ^ UInt64(b) }
-        let r = Int(truncatingIfNeeded: h & 0x3fff_ffff_ffff_ffff)
-        hashCache = r
-        return r
+        // MicroPython keeps 16 bits of the djb2 hash (and never 0); set order depends on it.
+        let r = Int(truncatingIfNeeded: h & 0xffff)
+        hashCache = r == 0 ? 1 : r
+        return r == 0 ? 1 : r
     }
 }
 

@@ -370,16 +370,7 @@ private func complexOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
 }
 
 private func setOp(_ op: BinOp, _ x: PyDict, _ y: PyDict, _ a: Value, _ b: Value) throws -> Value {
-    let r = PyDict(); r.isSet = true; r.frozen = x.frozen
-    switch op {
-    case .or: for k in x.keyList { try r.set(k, .none) }; for k in y.keyList { try r.set(k, .none) }
-    case .and: for k in x.keyList where try y.get(k) != nil { try r.set(k, .none) }
-    case .sub: for k in x.keyList where try y.get(k) == nil { try r.set(k, .none) }
-    case .xor:
-        for k in x.keyList where try y.get(k) == nil { try r.set(k, .none) }
-        for k in y.keyList where try x.get(k) == nil { try r.set(k, .none) }
-    default: throw unsupported(op, a, b)
-    }
+    guard let r = try SetAlgebra.binary(op, x, b) else { throw unsupported(op, a, b) }
     return .object(r)
 }
 
@@ -398,11 +389,7 @@ func inplaceOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         case let ba as PyByteArray where op == .add:
             if let y = bytesLike(b) { ba.bytes.append(contentsOf: y); return a }
         case let d as PyDict where d.isSet && !d.frozen:
-            if case .object(let r as PyDict) = b, r.isSet {
-                let res = try setOp(op, d, r, a, b)
-                if case .object(let rd as PyDict) = res {
-                    d.clear(); for k in rd.keyList { try d.set(k, .none) }
-                }
+            if case .object(let r as PyDict) = b, r.isSet, try SetAlgebra.inPlace(op, d, b) {
                 return a
             }
         case let inst as PyInstance:

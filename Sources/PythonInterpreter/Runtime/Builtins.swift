@@ -23,6 +23,7 @@ extension Runtime {
         }
         for e in allExceptionTypes { b.setStr(e.name, .object(e)) }
         b.setStr("NotImplemented", .object(notImplemented))
+        b.setStr("__debug__", .bool(true))
         b.setStr("Ellipsis", .object(ellipsis))
         b.setStr("__name__", .string("builtins"))
         func def(_ name: String, _ fn: @escaping NativeFn) { b.setStr(name, .object(PyBuiltinFunction(name, fn))) }
@@ -54,6 +55,10 @@ extension Runtime {
         }
         def("len") { args, _ in
             try argCount(args, 1, 1, "len")
+            // MicroPython hands back whatever a user __len__ returns, unchecked.
+            if case .object(let inst as PyInstance) = args[0], inst.base == nil, let f = inst.cls.lookupUser("__len__") {
+                return try callValue(f, [args[0]], [])
+            }
             return .int(try length(args[0]))
         }
         def("repr") { args, _ in try argCount(args, 1, 1, "repr"); return .string(try repr(args[0])) }
@@ -121,11 +126,11 @@ extension Runtime {
             if case .object(let g as PyGenerator) = args[0] {
                 if let v = try g.resume(.none) { return v }
                 if args.count == 2 { return args[1] }
-                throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+                throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
             }
             if case .object(let inst as PyInstance) = args[0], let f = inst.cls.lookupUser("__next__") {
                 if args.count == 2 {
-                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls === stopIterationType { return args[1] }
+                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return args[1] }
                 }
                 return try callValue(f, [args[0]], [])
             }
@@ -184,14 +189,8 @@ extension Runtime {
             })
         }
         def("enumerate") { args, kw in
-            try argCount(args, 1, 2, "enumerate")
-            let it = try getIter(args[0])
-            var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
-            return .object(PyNativeIterator { () -> Value? in
-                guard let v = try nextValue(it) else { return nil }
-                defer { n += 1 }
-                return .tuple([.int(n), v])
-            })
+            if args.isEmpty, let iterable = kwarg(kw, "iterable") { return try enumerateIterator([iterable], kw) }
+            return try enumerateIterator(args, kw)
         }
         def("zip") { args, _ in
             let its = try args.map { try getIter($0) }
@@ -474,6 +473,7 @@ func minMax(_ args: [Value], _ kw: KwArgs, wantMax: Bool) throws -> Value {
 }
 
 func sortList(_ l: PyList, _ kw: KwArgs) throws {
+    if kw.contains(where: { $0.0 != "key" && $0.0 != "reverse" }) { throw typeError("extra keyword arguments given") }
     let key = kwarg(kw, "key").flatMap { $0.isNone ? nil : $0 }
     let reverse = try kwarg(kw, "reverse").map { try truthy($0) } ?? false
     let keys: [Value] = key == nil ? l.items : try l.items.map { try callValue(key!, [$0], []) }
@@ -515,4 +515,15 @@ private func mergeSort(_ a: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
     }
     out.append(contentsOf: l[i...]); out.append(contentsOf: r[j...])
     return out
+}
+
+private func enumerateIterator(_ args: [Value], _ kw: KwArgs) throws -> Value {
+    try argCount(args, 1, 2, "enumerate")
+    let it = try getIter(args[0])
+    var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
+    return .object(PyNativeIterator { () -> Value? in
+        guard let v = try nextValue(it) else { return nil }
+        defer { n += 1 }
+        return .tuple([.int(n), v])
+    })
 }

@@ -91,6 +91,7 @@ func buildClassFromType(_ meta: PyClass, _ args: [Value]) throws -> Value {
     let cls = PyClass(name: name, bases: bases)
     if meta !== typeType { cls.metaclass = meta }
     if case .object(let d as PyDict) = args[2] {
+        if !d.followsTableOrder { cls.dict.keepsInsertionOrder = true }
         for (k, v) in d.entries { try cls.dict.set(k, v) }
     }
     return .object(cls)

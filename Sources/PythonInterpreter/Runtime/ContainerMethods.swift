@@ -115,7 +115,7 @@ func installDictMethods() {
         }),
         ("popitem", { a, _ in
             let d = try selfDict(a)
-            guard let e = d.popLast() else { throw PyError(exception: makeException(keyErrorType, [.string("popitem(): dictionary is empty")])) }
+            guard let e = d.popItem() else { throw PyError(exception: makeException(keyErrorType, [.string("popitem(): dictionary is empty")])) }
             return .tuple([e.key, e.value])
         }),
         ("update", { a, kw in try dictUpdate(try selfDict(a), Array(a.dropFirst()), kw); return .none }),
@@ -127,6 +127,8 @@ func installDictMethods() {
         ("fromkeys", { a, _ in
             let d = PyDict()
             let v = a.count > 2 ? a[2] : .none
+            // MicroPython sizes the table from the argument's length when it has one.
+            if let n = try? length(a[1]) { d.reserveSetSlots(n) }
             try forEach(a[1]) { try d.set($0, v); return true }
             return .object(d)
         }),
@@ -195,55 +197,37 @@ func installSetMethods() {
         ("copy", { a, _ in .object(try selfSet(a).copy()) }),
         ("update", { a, _ in
             let s = try selfSet(a)
-            for o in a.dropFirst() { for k in try otherKeys(o) { try s.set(k, .none) } }
+            for o in a.dropFirst() { try SetAlgebra.update(s, with: o) }
             return .none
         }),
         ("union", { a, _ in
-            let s = try selfSet(a)
-            let r = s.copy()
-            for o in a.dropFirst() { for k in try otherKeys(o) { try r.set(k, .none) } }
-            return .object(r)
+            var r = try selfSet(a)
+            for o in a.dropFirst() { r = try SetAlgebra.union(r, o) }
+            return .object(a.count == 1 ? r.copy() : r)
         }),
         ("intersection", { a, _ in
-            let s = try selfSet(a)
-            var cur = s.keyList
-            for o in a.dropFirst() {
-                let other = newSet(false)
-                for k in try otherKeys(o) { try other.set(k, .none) }
-                cur = try cur.filter { try other.get($0) != nil }
-            }
-            let r = newSet(s.frozen)
-            for k in cur { try r.set(k, .none) }
-            return .object(r)
+            var r = try selfSet(a)
+            for o in a.dropFirst() { r = try SetAlgebra.intersection(r, o) }
+            return .object(a.count == 1 ? r.copy() : r)
         }),
         ("intersection_update", { a, _ in
             let s = try selfSet(a)
-            let other = newSet(false)
-            for k in try otherKeys(a[1]) { try other.set(k, .none) }
-            for k in s.keyList where try other.get(k) == nil { try s.remove(k) }
+            for o in a.dropFirst() { try SetAlgebra.intersectionUpdate(s, o) }
             return .none
         }),
-        ("difference", { a, _ in
-            let s = try selfSet(a)
-            let r = s.copy()
-            for o in a.dropFirst() { for k in try otherKeys(o) { try r.remove(k) } }
-            return .object(r)
-        }),
+        ("difference", { a, _ in .object(try SetAlgebra.difference(try selfSet(a), a.dropFirst())) }),
         ("difference_update", { a, _ in
             let s = try selfSet(a)
-            for o in a.dropFirst() { for k in try otherKeys(o) { try s.remove(k) } }
+            for o in a.dropFirst() { try SetAlgebra.differenceUpdate(s, o) }
             return .none
         }),
         ("symmetric_difference", { a, _ in
-            let s = try selfSet(a)
-            let r = s.copy()
-            for k in try otherKeys(a[1]) { if try s.get(k) != nil { try r.remove(k) } else { try r.set(k, .none) } }
-            return .object(r)
+            try argCount(a, 2, 2, "symmetric_difference")
+            return .object(try SetAlgebra.symmetricDifference(try selfSet(a), a[1]))
         }),
         ("symmetric_difference_update", { a, _ in
-            let s = try selfSet(a)
-            let snapshot = s.copy()
-            for k in try otherKeys(a[1]) { if try snapshot.get(k) != nil { try s.remove(k) } else { try s.set(k, .none) } }
+            try argCount(a, 2, 2, "symmetric_difference_update")
+            try SetAlgebra.symmetricDifferenceUpdate(try selfSet(a), a[1])
             return .none
         }),
         ("issubset", { a, _ in

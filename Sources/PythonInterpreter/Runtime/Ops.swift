@@ -32,8 +32,9 @@ func truthy(_ v: Value) throws -> Bool {
 }
 
 func hashDouble(_ d: Double) -> Int {
-    if d.isFinite && d == d.rounded() && abs(d) < 9.2e18 { return Int(d) }
-    return d.bitPattern.hashValue & 0x3fff_ffff_ffff_ffff
+    // MicroPython hashes a float by its integer part; out-of-range values, inf and nan hash to 0.
+    if d.isFinite && abs(d) < 9.2e18 { return Int(d.rounded(.towardZero)) }
+    return 0
 }
 
 func pyHash(_ v: Value) throws -> Int {
@@ -50,9 +51,10 @@ func pyHash(_ v: Value) throws -> Int {
             for x in t.items { h = (h &* 1000003) ^ (try pyHash(x)) }
             return h
         case let b as PyBytes:
-            var h: Int = 5381
-            for c in b.bytes { h = (h &* 33) ^ Int(c) }
-            return h
+            var h: UInt = 5381
+            for c in b.bytes { h = (h &* 33) ^ UInt(c) }
+            h &= 0xffff
+            return h == 0 ? 1 : Int(h)
         case let b as PyBigInt: return b.value.hashValue
         case let c as PyComplex: return hashDouble(c.re) ^ hashDouble(c.im)
         case is PySlice: throw typeError("unsupported type for __hash__: 'slice'")
@@ -60,6 +62,7 @@ func pyHash(_ v: Value) throws -> Int {
             var h = 0
             for k in d.keyList { h ^= try pyHash(k) }
             return h
+        case let v as PyDictView where v.kind != .values: throw typeError("unsupported type for __hash__: 'dict_view'")
         case is PyList, is PyByteArray: throw typeError("unsupported type for __hash__: '\(o.pyClass.name)'")
         case let d as PyDict where d.customClass == nil: _ = d; throw typeError("unsupported type for __hash__: '\(o.pyClass.name)'")
         case let inst as PyInstance:
@@ -142,11 +145,7 @@ func pyEquals(_ a: Value, _ b: Value) throws -> Bool {
             }
             return true
         case let (l as PyComplex, r as PyComplex): return l.re == r.re && l.im == r.im
-        case let (l as PyDictView, r as PyDictView):
-            if l.kind == .values || r.kind == .values { return false }
-            return try pyEquals(.object(setOf(l.items)), .object(setOf(r.items)))
-        case let (l as PyDictView, r as PyDict) where r.isSet: return try pyEquals(.object(setOf(l.items)), .object(r))
-        case let (l as PyRange, r as PyRange): return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
+        // MicroPython compares dict views and ranges by identity only.
         case (is PyBytes, _), (is PyByteArray, _), (is PyMemoryView, _):
             guard let lb = bytesLike(x), let rb = bytesLike(y) else { return false }
             return lb == rb
@@ -388,8 +387,3 @@ func sliceArray<T>(_ a: [T], _ s: PySlice) throws -> [T] {
     return r
 }
 
-func setOf(_ items: [Value]) throws -> PyDict {
-    let d = PyDict(); d.isSet = true
-    for x in items { try d.set(x, .none) }
-    return d
-}

@@ -128,18 +128,23 @@ func installBytesMethods() {
             var s = h[...]
             while let f = s.first, set.contains(f) { s.removeFirst() }
             while let l = s.last, set.contains(l) { s.removeLast() }
+            if s.count == h.count { return a[0] }  // MicroPython returns the object itself
             return wrapLike(a, Array(s))
         }),
         ("lstrip", { a, _ in
             let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
-            var s = try selfBytes(a)[...]
+            let h = try selfBytes(a)
+            var s = h[...]
             while let f = s.first, set.contains(f) { s.removeFirst() }
+            if s.count == h.count { return a[0] }
             return wrapLike(a, Array(s))
         }),
         ("rstrip", { a, _ in
             let set: Set<UInt8> = a.count > 1 && !a[1].isNone ? Set(try subBytes(a[1])) : [32, 9, 10, 13, 11, 12]
-            var s = try selfBytes(a)[...]
+            let h = try selfBytes(a)
+            var s = h[...]
             while let l = s.last, set.contains(l) { s.removeLast() }
+            if s.count == h.count { return a[0] }
             return wrapLike(a, Array(s))
         }),
         ("join", { a, _ in
@@ -355,12 +360,12 @@ func installObjectMethods() {
         ("send", { a, _ in
             let g = try selfGenerator(a)
             if let v = try g.resume(a.count > 1 ? a[1] : .none) { return v }
-            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+            throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
         }),
         ("__next__", { a, _ in
             let g = try selfGenerator(a)
             if let v = try g.resume(.none) { return v }
-            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+            throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
         }),
         ("throw", { a, _ in
             let g = try selfGenerator(a)
@@ -369,11 +374,24 @@ func installObjectMethods() {
             if a.count > 2, case .object(let c as PyClass) = a[1], !a[2].isNone {
                 excV = try callValue(.object(c), [a[2]], [])
             }
-            let exc = try makeRaisable(excV)
-            if let v = try g.throwIn(PyError(exception: exc)) { return v }
-            throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+            // A non-exception object still reaches a `yield from` delegate's own throw method.
+            let error: PyError
+            if let exc = try? makeRaisable(excV) {
+                error = PyError(exception: exc, thrown: excV.asObject is PyExceptionObject ? nil : excV)
+            } else {
+                error = PyError(exception: makeException(typeErrorType, [.string("exceptions must derive from BaseException")]), thrown: excV)
+            }
+            if let v = try g.throwIn(error) { return v }
+            throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
         }),
         ("close", { a, _ in try selfGenerator(a).close(); return .none }),
+        ("pend_throw", { a, _ in
+            let g = try selfGenerator(a)
+            try argCount(a, 2, 2, "pend_throw")
+            let previous = g.pendingThrow ?? .none
+            g.pendingThrow = a[1]
+            return previous
+        }),
         ("__iter__", { a, _ in a[0] }),
     ]
     addMethods(generatorType, genMethods)

@@ -61,7 +61,10 @@ func reprString(_ s: String) -> String {
         case "\t": out += "\\t"
         default:
             if Character(u) == q { out += "\\" + String(q) }
-            else if u.value < 0x20 || u.value == 0x7f { out += String(format: "\\x%02x", u.value) }
+            else if u.value < 0x20 || (u.value >= 0x7f && u.value < 0x100) { out += String(format: "\\x%02x", u.value) }
+            // MicroPython's repr escapes every non-ASCII character.
+            else if u.value >= 0x100 && u.value < 0x10000 { out += String(format: "\\u%04x", u.value) }
+            else if u.value >= 0x10000 { out += String(format: "\\U%08x", u.value) }
             else { out.unicodeScalars.append(u) }
         }
     }

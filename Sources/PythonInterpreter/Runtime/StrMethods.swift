@@ -74,9 +74,9 @@ func installStrMethods() {
     addMethods(strType, [
         ("upper", { a, _ in .string(try selfString(a).uppercased()) }),
         ("lower", { a, _ in .string(try selfString(a).lowercased()) }),
-        ("strip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
-        ("lstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
-        ("rstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
+        ("strip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
+        ("lstrip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
+        ("rstrip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
         ("split", { a, kw in
             let s = try selfString(a)
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
@@ -293,4 +293,10 @@ private func padString(_ a: [Value], _ align: Character) throws -> Value {
         let left = n / 2
         return .string(String(repeating: f, count: left) + s + String(repeating: f, count: n - left))
     }
+}
+
+/// MicroPython returns the very string when stripping removes nothing.
+private func keepIfSame(_ original: Value, _ result: String) -> Value {
+    if case .str(let o) = original, o.value.utf8.count == result.utf8.count { return original }
+    return .string(result)
 }

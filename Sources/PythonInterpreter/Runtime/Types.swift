@@ -14,6 +14,9 @@ final class PyBuiltinFunction: PyObject {
 /// A Python exception travelling through Swift code as a thrown error.
 struct PyError: Error, @unchecked Sendable {
     let exception: PyExceptionObject
+    /// What `generator.throw()` was given when it is not an exception instance (a class or any
+    /// object): a `yield from` passes it unchanged to a delegate's own `throw` method.
+    var thrown: Value? = nil
 }
 
 /// Thrown to unwind a generator thread whose generator object was garbage collected.

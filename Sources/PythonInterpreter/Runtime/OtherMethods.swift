@@ -75,6 +75,7 @@ func installBytesMethods() {
                 return .list(splitWhitespace(s, maxSplit).map { wrapLike(a, Array($0.utf8)) })
             }
             let sep = try subBytes(sepV)
+            if sep.isEmpty { throw valueError("empty separator") }
             var parts: [Value] = []; var start = 0
             while maxSplit < 0 || parts.count < maxSplit, let r = findBytes(h, sep, from: start) {
                 parts.append(wrapLike(a, Array(h[start..<r]))); start = r + sep.count

@@ -29,3 +29,9 @@ class Picky:
 print(Loose() == 1, 1 == Loose(), Loose() != 1, 2 != Loose())
 print(Picky() != 3, 3 != Picky(), Picky() == 3, Loose() != Picky(), Picky() != Loose())
 print([Loose() == x for x in (None, 0)], 1 == 1.0, "a" != "b")
+for src, mode in (("", "single"), ("\n", "single"), ("\\\n", "single"), ("\\\n", "exec"), ("", "eval"), (" \n", "eval"), ("1", "eval")):
+    try:
+        compile(src, "s", mode)
+        print(repr(src), mode, "compiles")
+    except SyntaxError:
+        print(repr(src), mode, "SyntaxError")

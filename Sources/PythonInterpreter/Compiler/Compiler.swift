@@ -40,6 +40,17 @@ final class Compiler {
         slotNames.append(contentsOf: kwonly)
         if let k = fn.kwargs { code.kwargsSlot = slotNames.count; slotNames.append(k) }
         let paramSet = Set(slotNames)
+        // MicroPython's compile-time checks on global/nonlocal declarations.
+        if !facts.globals.isDisjoint(with: paramSet) || !facts.globals.isDisjoint(with: facts.nonlocals) {
+            throw SyntaxErrorInfo(message: "identifier redefined as global", line: currentLine)
+        }
+        if !facts.nonlocals.isDisjoint(with: paramSet) {
+            throw SyntaxErrorInfo(message: "identifier redefined as nonlocal", line: currentLine)
+        }
+        if fn.compKind == nil, let missing = facts.nonlocals.sorted().first(where: { !s.enclosingProvides($0) }) {
+            _ = missing
+            throw SyntaxErrorInfo(message: "no binding for nonlocal found", line: currentLine)
+        }
         let others = facts.assigned.subtracting(paramSet).subtracting(facts.globals).subtracting(facts.nonlocals).sorted()
         slotNames.append(contentsOf: others)
         for (i, n) in slotNames.enumerated() { s.slots[n] = i }

@@ -328,6 +328,12 @@ extension Runtime {
             let src: String
             if let b = bytesLike(args[0]) { src = String(decoding: b, as: UTF8.self) } else { src = try toStr(args[0]) }
             let mode = try toStr(args[2])
+            // MicroPython wants an expression for "eval" and a complete line for "single".
+            let joined = src.replacingOccurrences(of: "\\\n", with: "")
+            let blank = joined.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if (mode == "eval" && blank) || (mode == "single" && blank && !joined.contains("\n")) {
+                throw PyError(exception: makeException(syntaxErrorType, [.string("invalid syntax")]))
+            }
             _ = try Parser.parse(mode == "eval" ? "(" + src + ")" : src)
             let code = PyInstance(cls: codeType)
             code.attrs["source"] = .string(src)

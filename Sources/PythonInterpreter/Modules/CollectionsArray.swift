@@ -3,19 +3,29 @@ import Foundation
 
 private let dequeSource = """
 class deque:
-    def __init__(self, iterable=(), maxlen=None, flags=0):
+    # MicroPython's deque: maxlen is required; flag 1 makes a full deque refuse new items
+    def __init__(self, iterable, maxlen=None, flags=0):
+        if maxlen is None:
+            raise TypeError('function missing 1 required positional arguments')
         self._items = []
-        self.maxlen = maxlen
+        self._maxlen = maxlen
+        self._flags = flags
         for x in iterable:
             self.append(x)
+    def _full(self):
+        if len(self._items) >= self._maxlen:
+            if self._flags & 1:
+                raise IndexError('full')
+            return True
+        return False
     def append(self, x):
-        self._items.append(x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
+        if self._full():
             self._items.pop(0)
+        self._items.append(x)
     def appendleft(self, x):
-        self._items.insert(0, x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
+        if self._full():
             self._items.pop()
+        self._items.insert(0, x)
     def pop(self):
         if not self._items:
             raise IndexError('empty')
@@ -49,9 +59,7 @@ class deque:
     def __contains__(self, x):
         return x in self._items
     def __repr__(self):
-        if self.maxlen is None:
-            return 'deque(%r)' % (self._items,)
-        return 'deque(%r, maxlen=%d)' % (self._items, self.maxlen)
+        return '<deque>'
 
 class OrderedDict(dict):
     pass

@@ -220,10 +220,7 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
             if m.readOnly { throw attributeError("'module' object has no attribute '\(name)'") }
             m.dict.setStr(key, value)
             return
-        case let f as PyFunction:
-            f.attributes.setStr(name, value)
-            return
-        default: break
+        default: break   // MicroPython functions take no attributes (no MICROPY_PY_FUNCTION_ATTRS)
         }
     }
     throw attributeError("'\(typeName(v))' object has no attribute '\(name)'")

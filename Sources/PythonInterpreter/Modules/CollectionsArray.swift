@@ -134,8 +134,8 @@ final class PyArray: PyObject {
         switch typecode {
         case "b", "B": return 1
         case "h", "H": return 2
-        case "i", "I", "l", "L", "f": return 4
-        case "q", "Q", "d", "O", "P": return 8
+        case "i", "I", "f": return 4
+        case "l", "L", "q", "Q", "d", "O", "P": return 8   // long is 64-bit on the unix port
         default: return 1
         }
     }
@@ -143,13 +143,15 @@ final class PyArray: PyObject {
         switch typecode {
         case "f", "d": return .float(try toDouble(v))
         case "O": return v
-        case "Q":
+        case "Q", "L":
             // unsigned 64-bit values above Int.max are kept as big ints
             if case .object(let b as PyBigInt) = v { return .bigint(b.value & BigInt((UInt64.max))) }
             let i = try toInt(v)
             return i >= 0 ? .int(i) : .bigint(BigInt(UInt64(bitPattern: Int64(i))))
         default:
-            let i = try toInt(v)
+            // MicroPython stores the low bits of an out-of-range int without complaint
+            let i: Int
+            if case .object(let b as PyBigInt) = v { i = Int(truncatingIfNeeded: b.value) } else { i = try toInt(v) }
             let bits = itemSize * 8
             if bits >= 64 { return .int(i) }
             let mask = (1 << bits) - 1
@@ -184,7 +186,7 @@ final class PyArray: PyObject {
             switch typecode {
             case "f": a.values.append(.float(Double(Float(bitPattern: UInt32(x)))))
             case "d": a.values.append(.float(Double(bitPattern: x)))
-            case "Q": a.values.append(.bigint(BigInt(x)))
+            case "Q", "L": a.values.append(.bigint(BigInt(x)))
             default: a.values.append((try? a.normalize(.int(Int(truncatingIfNeeded: x)))) ?? .int(0))
             }
             i += n

@@ -21,7 +21,12 @@ final class PyStream: PyObject {
     }
     override var pyClass: PyClass { cls }
 
-    func checkOpen() throws { if closed { throw oserror(9) } }
+    /// A closed file raises EBADF; a closed BytesIO/StringIO raises MicroPython's ValueError.
+    func checkOpen() throws {
+        guard closed else { return }
+        if case .memory = backend { throw valueError("I/O operation on closed file") }
+        throw oserror(9)
+    }
 
     func write(_ bytes: [UInt8]) throws -> Int {
         try checkOpen()

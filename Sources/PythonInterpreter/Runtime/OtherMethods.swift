@@ -376,13 +376,7 @@ func installObjectMethods() {
     if case .object(let f)? = objectType.dict.getStr("__new__") { objectType.dict.setStr("__new__", .object(PyStaticMethod(.object(f)))) }
     if case .object(let f)? = objectType.dict.getStr("__init_subclass__") { objectType.dict.setStr("__init_subclass__", .object(PyClassMethod(.object(f)))) }
     _ = try? objectType.dict.remove(.string("__dir__"))
-    addMethods(typeType, [
-        ("mro", { a, _ in
-            guard case .object(let c as PyClass)? = a.first else { throw typeError("bad self") }
-            return .list(c.mro.map { .object($0) })
-        }),
-        ("__subclasses__", { _, _ in .list([]) }),
-    ])
+    // MicroPython's type has no methods of its own (no mro(), no __subclasses__()), so type.__dict__ == {}
     addMethods(baseExceptionType, [
         ("__init__", { a, _ in
             if case .object(let e as PyExceptionObject)? = a.first { e.args = Array(a.dropFirst()) }

@@ -364,6 +364,8 @@ extension Runtime {
             return try self.importModule(try toStr(args[0]), level: 0, globals: self.mainModule.dict)
         }
         def("__build_class__") { _, _ in throw pyErr(notImplementedErrorType, "__build_class__") }
+        originalImport = b.getStr("__import__") ?? .none
+        originalBuildClass = b.getStr("__build_class__") ?? .none
         def("help") { [unowned self] _, _ in try self.writeOut("Welcome to MicroPython!\n"); return .none }
         def("execfile") { [unowned self] args, _ in
             try argCount(args, 1, 1, "execfile")

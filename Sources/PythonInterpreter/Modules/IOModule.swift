@@ -21,7 +21,8 @@ final class PyStream: PyObject {
     }
     override var pyClass: PyClass { cls }
 
-    func checkOpen() throws { if closed { throw oserror(9) } }
+    /// MicroPython (1.2x) refuses any I/O on a closed stream with this ValueError.
+    func checkOpen() throws { if closed { throw valueError("I/O operation on closed file") } }
 
     func write(_ bytes: [UInt8]) throws -> Int {
         try checkOpen()
@@ -174,6 +175,7 @@ let streamMethodsInstalled: Bool = {
                 s.position = max(0, base + off)
                 return .int(s.position)
             case .file(let h):
+                try s.checkOpen()
                 do { return .int(try h.seek(offset: off, whence: whence)) } catch let e as FileSystemError { throw oserror(Int(e.errno)) }
             default: throw oserror(29)
             }
@@ -200,6 +202,7 @@ let streamMethodsInstalled: Bool = {
         }),
         ("getvalue", { a, _ in
             let s = try selfStream(a)
+            guard case .memory = s.backend else { throw attributeError("'\(s.cls.name)' object has no attribute 'getvalue'") }
             try s.checkOpen()
             return s.decodeRead(s.buffer)
         }),

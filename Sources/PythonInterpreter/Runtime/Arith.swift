@@ -127,13 +127,7 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 let r = try repeatArray(x, n)
                 return oa is PyByteArray ? .object(PyByteArray(r)) : .bytes(r)
             }
-            if op == .mod, oa is PyBytes {
-                func asText(_ v: Value) -> Value { if let bb = bytesLike(v) { return .string(String(decoding: bb, as: UTF8.self)) }; return v }
-                let arg: Value
-                if case .object(let t as PyTuple) = b { arg = .tuple(t.items.map(asText)) } else { arg = asText(b) }
-                let s = try percentFormat(String(decoding: x, as: UTF8.self), arg)
-                return .bytes(Array(try toStr(s).utf8))
-            }
+            if op == .mod, oa is PyBytes { return try MicroPythonFormatting.percentFormatBytes(x, b) }
         case let arr as PyArray:
             if op == .add, case .object(let r as PyArray) = b { return .object(arr.concatenated(r)) }
         default: break
@@ -339,6 +333,11 @@ func pyFloatFloorDiv(_ x: Double, _ y: Double) -> Double {
 
 func complexParts(_ v: Value) throws -> (Double, Double) {
     if case .object(let c as PyComplex) = v { return (c.re, c.im) }
+    if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__complex__") {
+        // Like __float__, MicroPython insists that __complex__ return a complex.
+        guard case .object(let c as PyComplex) = try callValue(f, [v], []) else { throw typeError("can't convert \(inst.cls.name) to complex") }
+        return (c.re, c.im)
+    }
     return (try toDouble(v), 0)
 }
 

@@ -435,7 +435,8 @@ extension Compiler {
         if case .name("globals") = fnExpr, args.isEmpty, case .global = scope.resolve("globals") {
             return { f in .object(f.globals) }
         }
-        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind != .function {
+        if case .name("locals") = fnExpr, args.isEmpty, scope.kind != .function,
+           scope.kind == .classBody ? !scope.assigned.contains("locals") : { if case .global = scope.resolve("locals") { return true }; return false }() {
             return { f in .object(f.classDict ?? f.globals) }
         }
         if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind == .function {

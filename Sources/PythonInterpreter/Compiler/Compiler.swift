@@ -590,10 +590,13 @@ final class Compiler {
                 e.exception.traceback.append(TraceEntry(file: code.filename, line: frame.line, function: name))
                 throw e
             }
+            // __new__ is implicitly a staticmethod
+            if case .object(let nf as PyFunction)? = ns.getStr("__new__") { ns.setStr("__new__", .object(PyStaticMethod(.object(nf)))) }
             let cls = PyClass(name: name, bases: bases, dict: ns)
+            cls.isUserDefined = true
             if let me = metaExpr, case .object(let meta as PyClass) = try me(f), meta !== typeType {
                 cls.metaclass = meta
-                if let newF = meta.lookup("__new__"), newF.asObject is PyFunction {
+                if let found = meta.lookup("__new__"), case let newF = (found.asObject as? PyStaticMethod)?.function ?? found, newF.asObject is PyFunction {
                     let r = try callValue(newF, [.object(meta), .string(name), .tuple(bases.map { .object($0) }), .object(ns)], [])
                     if case .object(let c2 as PyClass) = r { c2.metaclass = meta; bindDefiningClass(c2); var v: Value = .object(c2); for d in decorators { v = try callValue(try d(f), [v], []) }; try st(f, v); return .normal }
                 }

@@ -72,7 +72,8 @@ struct ScopeScanner {
             if case .name(let n) = t { facts.assigned.insert(n); facts.used.insert(n) } else { expr(t) }
             expr(v)
         case .annAssign(let t, let v):
-            if let v { bind(t); expr(v) } else if case .name = t {} else { expr(t) }
+            // a bare annotation of a name still makes it local to a function
+            if let v { bind(t); expr(v) } else if case .name(let n) = t { facts.assigned.insert(n) } else { expr(t) }
         case .pass, .breakLoop, .continueLoop: break
         case .returnValue(let e): if let e { expr(e) }
         case .raise(let e, let c): if let e { expr(e) }; if let c { expr(c) }

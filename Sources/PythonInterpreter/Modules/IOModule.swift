@@ -21,8 +21,12 @@ final class PyStream: PyObject {
     }
     override var pyClass: PyClass { cls }
 
-    /// MicroPython (1.2x) refuses any I/O on a closed stream with this ValueError.
-    func checkOpen() throws { if closed { throw valueError("I/O operation on closed file") } }
+    /// A closed file raises EBADF; a closed BytesIO/StringIO raises MicroPython's ValueError.
+    func checkOpen() throws {
+        guard closed else { return }
+        if case .memory = backend { throw valueError("I/O operation on closed file") }
+        throw oserror(9)
+    }
 
     func write(_ bytes: [UInt8]) throws -> Int {
         try checkOpen()

@@ -115,7 +115,12 @@ extension Runtime {
             ("isenabled", { [unowned self] _, _ in .bool(self.gcEnabled) }),
             ("mem_free", { [unowned self] _, _ in .int(self.configuration.heapLimit - 65536) }),
             ("mem_alloc", { _, _ in .int(65536) }),
-            ("threshold", { a, _ in a.isEmpty ? .int(-1) : .none }),
+            ("threshold", { [unowned self] a, _ in
+                guard let n = a.first else { return .int(self.gcThreshold) }
+                let bytes = try toInt(n)
+                self.gcThreshold = bytes < 0 ? -1 : bytes / 16 * 16
+                return .none
+            }),
         ])
     }
 }
@@ -135,6 +140,7 @@ func makeErrnoModule() -> PyModule {
         m.dict.setStr(n, .int(v))
         try? code.set(.int(v), .string(n))
     }
+    code.isFixed = true
     m.dict.setStr("errorcode", .object(code))
     return m
 }

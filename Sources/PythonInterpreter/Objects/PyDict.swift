@@ -92,6 +92,7 @@ final class PyDict: PyObject {
     }
 
     private func insert(hash h: Int, key: Value, value: Value, eq: (Value, Value) throws -> Bool) throws {
+        try checkMutable()
         if (keys.count + 1) * 3 >= table.count * 2 {
             if count >= currentHeapLimit / 32 { throw pyErr(memoryErrorType, "memory allocation failed") }
             rebuild(capacity: count + 1)
@@ -109,6 +110,12 @@ final class PyDict: PyObject {
     func reserveSetSlots(_ n: Int) {
         guard count == 0 else { return }
         if isSet { order = SetSlotOrder(capacity: n) } else if order == nil { initialSlots = n; replayCache = nil }
+    }
+
+    /// A firmware table (errno.errorcode) that programs may read but not change.
+    var isFixed = false
+    private func checkMutable() throws {
+        if isFixed { throw PyError(exception: makeException(typeErrorType, [.string("")])) }
     }
 
     /// Set for a class namespace made from an OrderedDict, which keeps its order.
@@ -148,6 +155,7 @@ final class PyDict: PyObject {
 
     @discardableResult
     func remove(_ key: Value) throws -> Value? {
+        try checkMutable()
         if count == 0 { return nil }
         let h = try pyHash(key)
         let (found, _) = try slotFor(hash: h, key: key, eq: pyEquals)

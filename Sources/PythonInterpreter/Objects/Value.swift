@@ -236,6 +236,9 @@ public final class PyClass: PyObject {
     public let name: String
     var bases: [PyClass]
     var mro: [PyClass] = []
+    /// Made by a `class` statement or type(name, bases, dict), as opposed to builtin and
+    /// native-module types; builtin functions stored on such a class are not bound.
+    var isUserDefined = false
     var dict: PyDict
     let isBuiltin: Bool
     var metaclass: PyClass?
@@ -298,7 +301,10 @@ public final class PyClass: PyObject {
         var h = false
         for c in mro where !c.isBuiltin {
             if c.dict.getStr("__setattr__") != nil { h = true; break }
-            for v in c.dict.values { if case .object(is PyProperty) = v { h = true; break } }
+            for v in c.dict.values {
+                if case .object(is PyProperty) = v { h = true; break }
+                if case .object(let d as PyInstance) = v, d.cls.lookupUser("__set__") != nil { h = true; break }
+            }
             if h { break }
         }
         hooks = h

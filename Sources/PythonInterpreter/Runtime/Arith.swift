@@ -59,11 +59,11 @@ func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
 func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     if case .object(let ia as PyInstance) = a {
         if let f = ia.cls.lookupUser(op.dunder) {
-            let r = try callValue(f, [a, b], [])
+            let r = try callSpecial(f, a, ia.cls, [b])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if case .object(let ib as PyInstance) = b, ib.cls !== ia.cls, let f = ib.cls.lookupUser(op.reflected) {
-            let r = try callValue(f, [b, a], [])
+            let r = try callSpecial(f, b, ib.cls, [a])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if let base = ia.base { return try binaryOpSlow(op, base, b) }
@@ -71,7 +71,7 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     }
     if case .object(let ib as PyInstance) = b {
         if let f = ib.cls.lookupUser(op.reflected) {
-            let r = try callValue(f, [b, a], [])
+            let r = try callSpecial(f, b, ib.cls, [a])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if let base = ib.base { return try binaryOpSlow(op, a, base) }
@@ -284,13 +284,19 @@ private func intOp(_ op: BinOp, _ x: BigOrSmall, _ y: BigOrSmall, _ a: Value, _ 
     case .rshift:
         if q < 0 { throw valueError("negative shift count") }
         guard let n = Int(exactly: q) else { return .int(p < 0 ? -1 : 0) }
+        // Python's >> floors; BigInt shifts the magnitude, which truncates negative numbers.
+        if p < 0 { return .bigint(-((-p - 1) >> n) - 1) }
         return .bigint(p >> n)
     case .pow:
         if q < 0 {
             if p.isZero { throw zeroDivision() }
             return .float(pow(Double(p), Double(q)))
         }
-        guard let n = Int(exactly: q) else { throw pyErr(overflowErrorType, "result overflows") }
+        guard let n = Int(exactly: q) else {
+            if p.isZero || p == 1 { return .bigint(p) }
+            if p == -1 { return .int(q.isMultiple(of: 2) ? 1 : -1) }
+            throw pyErr(overflowErrorType, "result overflows")
+        }
         try checkAllocation(p.bitWidth / 8 * n)
         return .bigint(p.power(n))
     case .matmul: throw unsupported(op, a, b)
@@ -392,8 +398,9 @@ func inplaceOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return a
             }
         case let inst as PyInstance:
-            if let f = inst.cls.lookupUser(op.inplace) {
-                let r = try callValue(f, [a, b], [])
+            // The unix port has only __iadd__ and __isub__ (no MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS).
+            if op == .add || op == .sub, let f = inst.cls.lookupUser(op.inplace) {
+                let r = try callSpecial(f, a, inst.cls, [b])
                 if !r.isIdentical(.object(notImplemented)) { return r }
             }
         default: break
@@ -432,4 +439,14 @@ func unaryOp(_ op: String, _ v: Value) throws -> Value {
     }
     let name = op == "-" ? "__neg__" : (op == "+" ? "__pos__" : "__invert__")
     throw typeError("unsupported type for \(name): '\(typeName(v))'")
+}
+
+/// Calls a special method found on a class, honouring staticmethod and classmethod wrappers
+/// (MicroPython lets `__sub__ = staticmethod(...)` serve an operator).
+func callSpecial(_ f: Value, _ owner: Value, _ cls: PyClass, _ rest: [Value]) throws -> Value {
+    switch f {
+    case .object(let s as PyStaticMethod): return try callValue(s.function, rest, [])
+    case .object(let c as PyClassMethod): return try callValue(c.function, [.object(cls)] + rest, [])
+    default: return try callValue(f, [owner] + rest, [])
+    }
 }

@@ -89,6 +89,7 @@ func buildClassFromType(_ meta: PyClass, _ args: [Value]) throws -> Value {
     }
     if bases.isEmpty { bases = [objectType] }
     let cls = PyClass(name: name, bases: bases)
+    cls.isUserDefined = true
     if meta !== typeType { cls.metaclass = meta }
     if case .object(let d as PyDict) = args[2] {
         if !d.followsTableOrder { cls.dict.keepsInsertionOrder = true }

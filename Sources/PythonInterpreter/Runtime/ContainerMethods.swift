@@ -114,12 +114,17 @@ func installDictMethods() {
             throw keyError(a[1])
         }),
         ("popitem", { a, _ in
+            if try selfDict(a).isFixed { throw PyError(exception: makeException(typeErrorType, [.string("")])) }
             let d = try selfDict(a)
             guard let e = d.popItem() else { throw PyError(exception: makeException(keyErrorType, [.string("popitem(): dictionary is empty")])) }
             return .tuple([e.key, e.value])
         }),
         ("update", { a, kw in try dictUpdate(try selfDict(a), Array(a.dropFirst()), kw); return .none }),
-        ("clear", { a, _ in try selfDict(a).clear(); return .none }),
+        ("clear", { a, _ in
+            let d = try selfDict(a)
+            if d.isFixed { throw PyError(exception: makeException(typeErrorType, [.string("")])) }
+            d.clear(); return .none
+        }),
         ("copy", { a, _ in
             let d = try selfDict(a).copy()
             return .object(d)

@@ -19,6 +19,7 @@ func truthy(_ v: Value) throws -> Bool {
         case let b as PyBytes: return !b.bytes.isEmpty
         case let b as PyByteArray: return !b.bytes.isEmpty
         case let r as PyRange: return r.count > 0
+        case let arr as PyArray: return arr.count > 0
         case let c as PyComplex: return c.re != 0 || c.im != 0
         case is PyBigInt: return true
         case let inst as PyInstance:
@@ -68,7 +69,10 @@ func pyHash(_ v: Value) throws -> Int {
         case let inst as PyInstance:
             if let f = inst.cls.lookupUser("__hash__") {
                 if case .none = f { throw typeError("unsupported type for __hash__: '\(inst.cls.name)'") }
-                return try toInt(try callValue(f, [v], []))
+                let h = try callValue(f, [v], [])
+                // MicroPython truncates a big __hash__ result to a machine word.
+                if case .object(let b as PyBigInt) = h { return Int(truncatingIfNeeded: b.value) }
+                return try toInt(h)
             }
             if let b = inst.base { return try pyHash(b) }
             if inst.cls.lookupUser("__eq__") != nil, !inst.cls.isExceptionClass {
@@ -146,6 +150,8 @@ func pyEquals(_ a: Value, _ b: Value) throws -> Bool {
             return true
         case let (l as PyComplex, r as PyComplex): return l.re == r.re && l.im == r.im
         // MicroPython compares dict views and ranges by identity only.
+        case let (l as PyArray, r as PyArray): return try l.equals(r)
+        case (is PyArray, _): return false
         case (is PyBytes, _), (is PyByteArray, _), (is PyMemoryView, _):
             guard let lb = bytesLike(x), let rb = bytesLike(y) else { return false }
             return lb == rb

@@ -52,11 +52,16 @@ func installBytesMethods() {
             while let r = findBytes(h, n, in: i..<range.upperBound) { c += 1; i = r + n.count }
             return .int(c)
         }),
-        ("startswith", { a, _ in .bool(try selfBytes(a).starts(with: try subBytes(a[1]))) }),
-        ("endswith", { a, _ in
-            let h = try selfBytes(a), n = try subBytes(a[1])
-            return .bool(h.count >= n.count && Array(h[(h.count - n.count)...]) == n)
+        ("startswith", { a, _ in
+            let (h, n, range) = try searchArguments(a)
+            return .bool(range.count >= n.count && Array(h[range.lowerBound..<(range.lowerBound + n.count)]) == n)
         }),
+        ("endswith", { a, _ in
+            let (h, n, range) = try searchArguments(a)
+            return .bool(range.count >= n.count && Array(h[(range.upperBound - n.count)..<range.upperBound]) == n)
+        }),
+        ("partition", { a, _ in try partitionBytes(a, fromRight: false) }),
+        ("rpartition", { a, _ in try partitionBytes(a, fromRight: true) }),
         ("replace", { a, _ in
             let h = try selfBytes(a), old = try subBytes(a[1]), new = try subBytes(a[2])
             if old.isEmpty { return wrapLike(a, h) }
@@ -165,6 +170,14 @@ func installBytesMethods() {
         ("isdigit", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { $0 >= 48 && $0 <= 57 }) }),
         ("isalpha", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { ($0 | 32) >= 97 && ($0 | 32) <= 122 }) }),
         ("isspace", { a, _ in let b = try selfBytes(a); return .bool(!b.isEmpty && b.allSatisfy { [32, 9, 10, 13, 11, 12].contains($0) }) }),
+        ("isupper", { a, _ in
+            let b = try selfBytes(a)
+            return .bool(b.contains { $0 >= 65 && $0 <= 90 } && !b.contains { $0 >= 97 && $0 <= 122 })
+        }),
+        ("islower", { a, _ in
+            let b = try selfBytes(a)
+            return .bool(b.contains { $0 >= 97 && $0 <= 122 } && !b.contains { $0 >= 65 && $0 <= 90 })
+        }),
         ("__len__", { a, _ in .int(try selfBytes(a).count) }),
         ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
         ("__iter__", { a, _ in try getIter(a[0]) }),
@@ -187,21 +200,43 @@ func installBytesMethods() {
     ])
     addMethods(memoryviewType, [
         ("tobytes", { a, _ in .bytes(try selfBytes(a)) }),
-        ("hex", { a, _ in .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined()) }),
+        ("hex", { a, _ in
+            let sep = a.count > 1 ? try toStr(a[1]) : ""
+            return .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined(separator: sep))
+        }),
         ("__len__", { a, _ in .int(try length(a[0])) }),
     ])
 }
 
+/// bytes.fromhex: pairs of hex digits; whitespace may separate pairs but not split one.
 func fromHex(_ s: String) throws -> [UInt8] {
-    let digits = Array(s.filter { !$0.isWhitespace })
-    if digits.count % 2 != 0 { throw valueError("non-hexadecimal number found in fromhex() arg") }
     var out: [UInt8] = []
-    var i = 0
-    while i < digits.count {
-        guard let v = UInt8(String(digits[i...i + 1]), radix: 16) else { throw valueError("non-hexadecimal number found in fromhex() arg") }
-        out.append(v); i += 2
+    var high: UInt8? = nil
+    for c in s.unicodeScalars {
+        if c.properties.isWhitespace && high == nil { continue }
+        guard c.isASCII, let d = UInt8(String(c), radix: 16) else {
+            throw valueError("non-hexadecimal number found in fromhex() arg")
+        }
+        if let h = high { out.append(h << 4 | d); high = nil } else { high = d }
     }
+    if high != nil { throw valueError("non-hexadecimal number found in fromhex() arg") }
     return out
+}
+
+private func partitionBytes(_ a: [Value], fromRight: Bool) throws -> Value {
+    let h = try selfBytes(a)
+    guard a.count > 1, let sep = bytesLike(a[1]) else { throw typeError("a bytes-like object is required") }
+    if sep.isEmpty { throw valueError("empty separator") }
+    var found: Int? = nil
+    if h.count >= sep.count {
+        let starts = Array(0...(h.count - sep.count))
+        for i in fromRight ? starts.reversed() : starts where Array(h[i..<(i + sep.count)]) == sep { found = i; break }
+    }
+    guard let i = found else {
+        // MicroPython hands back the object itself and two empty bytes
+        return .tuple(fromRight ? [.bytes([]), .bytes([]), a[0]] : [a[0], .bytes([]), .bytes([])])
+    }
+    return .tuple([wrapLike(a, Array(h[..<i])), wrapLike(a, sep), wrapLike(a, Array(h[(i + sep.count)...]))])
 }
 
 private func subBytes(_ v: Value) throws -> [UInt8] {

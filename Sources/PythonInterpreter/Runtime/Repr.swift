@@ -157,6 +157,7 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
     case let s as PySlice: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
     case let s as PySingleton: return s.name
     case let c as PyClass: return "<class '\(c.name)'>"
+    case let sp as PySuper: return "<super: <class '\(sp.cls.name)'>, \(try repr(sp.obj))>"
     case let m as PyModule: return "<module '\(m.name)'>"
     case let f as PyFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
     case is PyBuiltinFunction: return "<function>"

@@ -21,6 +21,8 @@ final class Runtime {
     var currentClassHint: PyClass? = nil
     var mainModule: PyModule
     var gcEnabled = true
+    /// gc.threshold(), kept in whole 16-byte heap blocks as MicroPython reports it (-1 = off).
+    var gcThreshold = -1
     var heapLocked = 0
     var optLevel = 0
     var startTime = Date()

@@ -183,7 +183,8 @@ private func installConstructors() {
         if let x = args.first { try forEach(x) { try d.set($0, .none); return true } }
         return .object(d)
     }
-    rangeType.constructor = { args, _ in
+    rangeType.constructor = { args, kw in
+        if !kw.isEmpty { throw typeError("function doesn't take keyword arguments") }
         try argCount(args, 1, 3, "range")
         let ints = try args.map(toInt)
         switch ints.count {

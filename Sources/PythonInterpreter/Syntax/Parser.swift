@@ -617,6 +617,8 @@ struct Parser {
             if acceptOp("**") {
                 args.append(Argument(kind: .doubleStar, value: try parseTest())); sawKeyword = true
             } else if acceptOp("*") {
+                // MicroPython rejects *args after any keyword argument
+                if sawKeyword { throw SyntaxErrorInfo(message: "* arg after kwarg", line: line, scope: "<module>") }
                 args.append(Argument(kind: .star, value: try parseTest()))
             } else if case .name(let n) = peek.kind, peekOp(at: 1, "="), !Parser.keywords.contains(n) {
                 p += 2

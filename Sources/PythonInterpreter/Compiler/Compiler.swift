@@ -541,6 +541,7 @@ final class Compiler {
         let s = Scope(kind: .classBody, parent: scope, code: code)
         s.globals = facts.globals
         s.assigned = facts.assigned
+        s.nonlocals = facts.nonlocals
         var free: [String] = []
         for n in ScopeScanner.freeNames(cd).sorted() where s.enclosingProvides(n) { free.append(n) }
         for (i, n) in free.enumerated() { s.cells[n] = i }

@@ -179,6 +179,7 @@ let streamMethodsInstalled: Bool = {
                 s.position = max(0, base + off)
                 return .int(s.position)
             case .file(let h):
+                try s.checkOpen()
                 do { return .int(try h.seek(offset: off, whence: whence)) } catch let e as FileSystemError { throw oserror(Int(e.errno)) }
             default: throw oserror(29)
             }
@@ -205,6 +206,7 @@ let streamMethodsInstalled: Bool = {
         }),
         ("getvalue", { a, _ in
             let s = try selfStream(a)
+            guard case .memory = s.backend else { throw attributeError("'\(s.cls.name)' object has no attribute 'getvalue'") }
             try s.checkOpen()
             return s.decodeRead(s.buffer)
         }),

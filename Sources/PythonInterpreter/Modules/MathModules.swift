@@ -42,7 +42,7 @@ func makeMathModule() -> PyModule {
         }),
         ("pow", { a, _ in
             let x = try toDouble(a[0]), y = try toDouble(a[1])
-            if x == 0 && y < 0 { throw valueError("math domain error") }
+            if x == 0 && y < 0 && !y.isInfinite { throw valueError("math domain error") }
             if x < 0 && y != y.rounded() && y.isFinite { throw valueError("math domain error") }
             return .float(Foundation.pow(x, y))
         }),

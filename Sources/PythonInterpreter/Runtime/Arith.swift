@@ -339,6 +339,11 @@ func pyFloatFloorDiv(_ x: Double, _ y: Double) -> Double {
 
 func complexParts(_ v: Value) throws -> (Double, Double) {
     if case .object(let c as PyComplex) = v { return (c.re, c.im) }
+    if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__complex__") {
+        // Like __float__, MicroPython insists that __complex__ return a complex.
+        guard case .object(let c as PyComplex) = try callValue(f, [v], []) else { throw typeError("can't convert \(inst.cls.name) to complex") }
+        return (c.re, c.im)
+    }
     return (try toDouble(v), 0)
 }
 

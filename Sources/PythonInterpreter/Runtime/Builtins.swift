@@ -134,7 +134,14 @@ extension Runtime {
                 }
                 return try callValue(f, [args[0]], [])
             }
-            if let v = try nextValue(args[0]) { return v }
+            if case .object(let n as PyNativeIterator) = args[0] {
+                do {
+                    if let v = try n.step() { return v }
+                } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
+                    if args.count == 2 { return args[1] }
+                    throw e
+                }
+            } else if let v = try nextValue(args[0]) { return v }
             if args.count == 2 { return args[1] }
             throw PyError(exception: makeException(stopIterationType, []))
         }
@@ -197,7 +204,7 @@ extension Runtime {
             return .object(PyNativeIterator { () -> Value? in
                 if its.isEmpty { return nil }
                 var out: [Value] = []
-                for it in its { guard let v = try nextValue(it) else { return nil }; out.append(v) }
+                for it in its { guard let v = try nextValueKeepingStop(it) else { return nil }; out.append(v) }
                 return .tuple(out)
             })
         }
@@ -207,7 +214,7 @@ extension Runtime {
             let its = try args.dropFirst().map { try getIter($0) }
             return .object(PyNativeIterator { () -> Value? in
                 var vals: [Value] = []
-                for it in its { guard let v = try nextValue(it) else { return nil }; vals.append(v) }
+                for it in its { guard let v = try nextValueKeepingStop(it) else { return nil }; vals.append(v) }
                 return try callValue(f, vals, [])
             })
         }
@@ -216,7 +223,7 @@ extension Runtime {
             let f = args[0]
             let it = try getIter(args[1])
             return .object(PyNativeIterator { () -> Value? in
-                while let v = try nextValue(it) {
+                while let v = try nextValueKeepingStop(it) {
                     if f.isNone ? try truthy(v) : try truthy(try callValue(f, [v], [])) { return v }
                 }
                 return nil
@@ -530,7 +537,7 @@ private func enumerateIterator(_ args: [Value], _ kw: KwArgs) throws -> Value {
     let it = try getIter(args[0])
     var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
     return .object(PyNativeIterator { () -> Value? in
-        guard let v = try nextValue(it) else { return nil }
+        guard let v = try nextValueKeepingStop(it) else { return nil }
         defer { n += 1 }
         return .tuple([.int(n), v])
     })

@@ -204,7 +204,8 @@ func getIter(_ v: Value) throws -> Value {
 func nextValue(_ it: Value) throws -> Value? {
     if case .object(let o) = it {
         switch o {
-        case let n as PyNativeIterator: return try n.step()
+        case let n as PyNativeIterator:
+            do { return try n.step() } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return nil }
         case let g as PyGenerator: return try g.resume(.none)
         case let inst as PyInstance:
             guard let f = inst.cls.lookupUser("__next__") else { break }
@@ -512,4 +513,17 @@ func length(_ v: Value) throws -> Int {
     default: break
     }
     throw typeError("object of type '\(typeName(v))' has no len()")
+}
+
+/// Advances the source of a builtin iterator (map, zip, filter, enumerate): a StopIteration
+/// raised by a user __next__ passes through with its value, as in MicroPython.
+func nextValueKeepingStop(_ it: Value) throws -> Value? {
+    if case .object(let inst as PyInstance) = it, let f = inst.cls.lookupUser("__next__") {
+        do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
+            // MicroPython keeps only the StopIteration's value and raises a plain one with it.
+            throw PyError(exception: makeException(stopIterationType, Array(e.exception.args.prefix(1))))
+        }
+    }
+    if case .object(let n as PyNativeIterator) = it { return try n.step() }
+    return try nextValue(it)
 }

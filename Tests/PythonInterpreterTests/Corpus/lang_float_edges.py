@@ -57,3 +57,9 @@ for f, o in ((float, NotFloat()), (int, NotInt())):
 # %d of a huge float, underscores in float literals
 print("%d" % 2.0 ** 80, "%d" % -1e20)
 print(1_0.2_5, 1e1_0, float("2_5.5"))
+import math
+print(math.pow(0, float("-inf")), math.pow(0.0, float("inf")))
+class C:
+    def __complex__(self):
+        return 2j
+print(complex(C()))

@@ -398,7 +398,9 @@ final class Compiler {
                         if res == .breakLoop { return .normal }
                         if res == .returnValue { return res }
                         if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
-                        i += step
+                        let (next, overflow) = i.addingReportingOverflow(step)
+                        if overflow { break }
+                        i = next
                     }
                     if let o { return try o(f) }
                     return .normal

@@ -185,7 +185,7 @@ extension Runtime {
             if case .object(let d as PyDict) = args[0], !d.isSet { _ = d; throw typeError("'dict' object isn't reversible") }
             if case .object(let r as PyRange) = args[0] {
                 let n = r.count
-                return .object(PyRange(r.start + (n - 1) * r.step, r.start - r.step, -r.step))
+                return .object(PyRange(r.start &+ (n &- 1) &* r.step, r.start &- r.step, 0 &- r.step))
             }
             if case .object(let d as PyDict) = args[0], d.isSet { throw typeError("'set' object isn't reversible") }
             let items = try iterateToArray(args[0])

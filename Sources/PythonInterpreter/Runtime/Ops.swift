@@ -308,7 +308,7 @@ func lessThan(_ a: Value, _ b: Value) throws -> Bool { try richCompare("__lt__",
 
 func toInt(_ v: Value) throws -> Int {
     switch v {
-    case .int(let i): return i >= -(1 << 62) && i < 1 << 62 ? i : wrapHash63(UInt(bitPattern: i))
+    case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
     case .object(let o as PyBigInt): _ = o; throw pyErr(overflowErrorType, "overflow converting long int to machine word")
     case .object(let o as PyInstance):
@@ -322,7 +322,7 @@ func toInt(_ v: Value) throws -> Int {
 /// Index conversion for subscripts: ints and bools only.
 func toIndex(_ v: Value, _ what: String) throws -> Int {
     switch v {
-    case .int(let i): return i >= -(1 << 62) && i < 1 << 62 ? i : wrapHash63(UInt(bitPattern: i))
+    case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
     case .object(let o as PyInstance) where o.base != nil: return try toIndex(o.base!, what)
     case .object(let o as PyBigInt): _ = o; throw indexError("\(what) index out of range")

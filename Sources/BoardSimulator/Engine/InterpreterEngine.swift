@@ -82,8 +82,8 @@ final class InterpreterEngine: ScriptEngine, @unchecked Sendable {
     /// Installs what the firmware patches into the interpreter's own modules after every reset.
     private func prepare() {
         host.boardFiles.unmountAll()
-        let outcome = interpreter.run(source: BoardSetupSource.text(for: services.configuration.personality),
-                                      filename: "<board>")
+        let outcome = interpreter.runSetup(source: BoardSetupSource.text(for: services.configuration.personality),
+                                           filename: "<board>")
         if case .exception(let error) = outcome {
             services.writeOutput(Array("uremote simulator: board set-up failed:\n\(error.traceback)".utf8))
         }

@@ -32,6 +32,14 @@ public final class Interpreter: @unchecked Sendable {
         execute(source: source, filename: filename, interactive: false)
     }
 
+    /// Runs a host's own set-up code, which may patch firmware modules (sys.stdout, os.mount...);
+    /// programs can't, as on MicroPython, where sys, os, machine... are read-only.
+    public func runSetup(source: String, filename: String) -> RunOutcome {
+        runtime.sealBuiltinModules(false)
+        defer { runtime.sealBuiltinModules(true) }
+        return execute(source: source, filename: filename, interactive: false, setsFile: false)
+    }
+
     /// Runs one friendly-REPL input ('single' mode: non-None expression values are printed with repr).
     public func runInteractive(source: String) -> RunOutcome {
         execute(source: source, filename: "<stdin>", interactive: true)
@@ -92,12 +100,12 @@ public final class Interpreter: @unchecked Sendable {
         interruptFlag.pointee = 0
     }
 
-    private func execute(source: String, filename: String, interactive: Bool) -> RunOutcome {
+    private func execute(source: String, filename: String, interactive: Bool, setsFile: Bool = true) -> RunOutcome {
         let rt = runtime!
         let box = OutcomeBox()
         let done = DispatchSemaphore(value: 0)
         let work = UncheckedSendable {
-            box.outcome = Interpreter.runOnCurrentThread(rt, source: source, filename: filename, interactive: interactive)
+            box.outcome = Interpreter.runOnCurrentThread(rt, source: source, filename: filename, interactive: interactive, setsFile: setsFile)
             done.signal()
         }
         let thread = Thread { work.value() }
@@ -107,7 +115,7 @@ public final class Interpreter: @unchecked Sendable {
         return box.outcome
     }
 
-    private static func runOnCurrentThread(_ rt: Runtime, source: String, filename: String, interactive: Bool) -> RunOutcome {
+    private static func runOnCurrentThread(_ rt: Runtime, source: String, filename: String, interactive: Bool, setsFile: Bool) -> RunOutcome {
         currentHeapLimit = rt.configuration.heapLimit
         rt.depth = 0
         rt.handlingStack = []
@@ -115,6 +123,9 @@ public final class Interpreter: @unchecked Sendable {
         rt.interruptPending.pointee = 0
         do {
             let code = try rt.compileSource(source, filename: filename, interactive: interactive)
+            // Like MicroPython's file-input execution (a script, main.py, raw-REPL code), the
+            // program sees its source name as __file__; single REPL lines do not set it.
+            if !interactive && setsFile { rt.mainModule.dict.setStr("__file__", .string(filename)) }
             try rt.runCode(code, globals: rt.mainModule.dict)
             return .completed
         } catch let e as PyError {

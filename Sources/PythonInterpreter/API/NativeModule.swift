@@ -43,6 +43,7 @@ public final class NativeModule {
 
     func instantiate(runtime: Runtime) -> PyModule {
         let m = PyModule(name: name)
+        m.isFrozenPython = functions.isEmpty && constants.isEmpty && classes.isEmpty && pythonSource != nil
         for (n, v) in constants { m.dict.setStr(n, v) }
         for (n, body) in functions {
             m.dict.setStr(n, .object(PyBuiltinFunction(n) { args, kw in try body(NativeArguments(args, kw)) }))

@@ -31,14 +31,18 @@ extension Compiler {
             let b = try sequenceBuilder(items)
             return { f in
                 let d = PyDict(); d.isSet = true
-                for x in try b(f) { try d.set(x, .none) }
+                let xs = try b(f)
+                d.reserveSetSlots(xs.count)
+                for x in xs { try d.set(x, .none) }
                 return .object(d)
             }
         case .dict(let pairs):
             var ops: [(ExprFn?, ExprFn)] = []
             for (k, v) in pairs { ops.append((try k.map { try expr($0) }, try expr(v))) }
+            let displaySize = ops.allSatisfy { $0.0 != nil } ? ops.count : 0
             return { f in
                 let d = PyDict()
+                d.reserveSetSlots(displaySize)
                 for (k, v) in ops {
                     if let k {
                         let kv = try k(f)
@@ -127,6 +131,15 @@ extension Compiler {
                 return v
             }
         case .compare(let first, let rest):
+            if rest.count == 1, rest[0].0 == "==" || rest[0].0 == "!=" {
+                // A user __eq__/__ne__ result is the value of the expression, as in MicroPython.
+                let l = try expr(first), r = try expr(rest[0].1), ne = rest[0].0 == "!="
+                return { f in
+                    let x = try l(f), y = try r(f)
+                    if case .int(let i) = x, case .int(let j) = y { return .bool(ne ? i != j : i == j) }
+                    return try equalityValue(x, y, negated: ne)
+                }
+            }
             if rest.count == 1 {
                 let c = try conditionExpr(e)
                 return { f in .bool(try c(f)) }
@@ -182,6 +195,11 @@ extension Compiler {
             let v = try expr(x)
             return { f in try yieldFrom(f, try v(f)) }
         case .await(let x):
+            // As in MicroPython, await compiles in any def or lambda body, but not at module or
+            // class level nor directly in a comprehension.
+            if scope.kind != .function || scope.code.compKind != nil {
+                throw SyntaxErrorInfo(message: "'await' outside function", line: currentLine)
+            }
             let v = try expr(x)
             return { f in try awaitValue(f, try v(f)) }
         case .namedExpr(let n, let x):
@@ -379,7 +397,8 @@ extension Compiler {
                 }
             case .cell(let i): return { f in f.cells[i].value = nil }
             case .global(let key):
-                return { f in if try f.globals.remove(.str(key)) == nil { throw pyErr(nameErrorType, "name '\(key.value)' isn't defined") } }
+                // MicroPython deletes a global straight from the module dict: a missing one is a KeyError.
+                return { f in if try f.globals.remove(.str(key)) == nil { throw keyError(.str(key)) } }
             case .classDict(let key, _):
                 return { f in _ = try f.classDict?.remove(.str(key)) }
             }
@@ -416,7 +435,8 @@ extension Compiler {
         if case .name("globals") = fnExpr, args.isEmpty, case .global = scope.resolve("globals") {
             return { f in .object(f.globals) }
         }
-        if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind != .function {
+        if case .name("locals") = fnExpr, args.isEmpty, scope.kind != .function,
+           scope.kind == .classBody ? !scope.assigned.contains("locals") : { if case .global = scope.resolve("locals") { return true }; return false }() {
             return { f in .object(f.classDict ?? f.globals) }
         }
         if case .name("locals") = fnExpr, args.isEmpty, case .global = scope.resolve("locals"), scope.kind == .function {
@@ -554,4 +574,27 @@ func plainMethod(_ obj: Value, _ key: PyStr) -> PyFunction? {
     guard case .object(let o) = obj, let inst = o as? PyInstance, inst.attrs.getStr(key) == nil,
           case .object(let pf as PyFunction)? = inst.cls.lookup(key) else { return nil }
     return pf
+}
+
+/// `a == b` / `a != b` as an expression value. A user `__eq__` or `__ne__` (tried on the left
+/// operand, then reflected on the right) gives its own result; `!=` without `__ne__` negates
+/// `__eq__`. Everything else is the usual boolean equality.
+func equalityValue(_ a: Value, _ b: Value, negated: Bool) throws -> Value {
+    func user(_ v: Value) -> PyInstance? {
+        if case .object(let i as PyInstance) = v, !(i is PyExceptionObject) { return i }
+        return nil
+    }
+    if user(a) == nil && user(b) == nil { return .bool(negated ? !(try pyEquals(a, b)) : try pyEquals(a, b)) }
+    for (this, other) in [(a, b), (b, a)] {
+        guard let inst = user(this) else { continue }
+        if negated, let ne = inst.cls.lookupUser("__ne__") {
+            let r = try callValue(ne, [this, other], [])
+            if !r.isIdentical(.object(notImplemented)) { return r }
+        }
+        if let eq = inst.cls.lookupUser("__eq__") {
+            let r = try callValue(eq, [this, other], [])
+            if !r.isIdentical(.object(notImplemented)) { return negated ? .bool(!(try truthy(r))) : r }
+        }
+    }
+    return .bool(negated ? !(try pyEquals(a, b)) : try pyEquals(a, b))
 }

@@ -40,6 +40,17 @@ final class Compiler {
         slotNames.append(contentsOf: kwonly)
         if let k = fn.kwargs { code.kwargsSlot = slotNames.count; slotNames.append(k) }
         let paramSet = Set(slotNames)
+        // MicroPython's compile-time checks on global/nonlocal declarations.
+        if !facts.globals.isDisjoint(with: paramSet) || !facts.globals.isDisjoint(with: facts.nonlocals) {
+            throw SyntaxErrorInfo(message: "identifier redefined as global", line: currentLine)
+        }
+        if !facts.nonlocals.isDisjoint(with: paramSet) {
+            throw SyntaxErrorInfo(message: "identifier redefined as nonlocal", line: currentLine)
+        }
+        if fn.compKind == nil, let missing = facts.nonlocals.sorted().first(where: { !s.enclosingProvides($0) }) {
+            _ = missing
+            throw SyntaxErrorInfo(message: "no binding for nonlocal found", line: currentLine)
+        }
         let others = facts.assigned.subtracting(paramSet).subtracting(facts.globals).subtracting(facts.nonlocals).sorted()
         slotNames.append(contentsOf: others)
         for (i, n) in slotNames.enumerated() { s.slots[n] = i }
@@ -195,7 +206,7 @@ final class Compiler {
                 let exc = try makeRaisable(try ev(f))
                 if let cv {
                     exc.cause = try cv(f)
-                    if !exc.cause.isNone { try f.runtime.writeOut("Warning: exception chaining not supported\n") }
+                    if !exc.cause.isNone { f.runtime.writeErr("Warning: exception chaining not supported\n") }
                 }
                 throw PyError(exception: exc)
             }
@@ -387,7 +398,9 @@ final class Compiler {
                         if res == .breakLoop { return .normal }
                         if res == .returnValue { return res }
                         if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
-                        i += step
+                        let (next, overflow) = i.addingReportingOverflow(step)
+                        if overflow { break }
+                        i = next
                     }
                     if let o { return try o(f) }
                     return .normal
@@ -476,16 +489,23 @@ final class Compiler {
             } catch {
                 let savedReturn = f.returnValue
                 let r = try fin(f)
-                if r != .normal { return r }
+                if r != .normal { return Self.finallyOverride(r, f) }
                 f.returnValue = savedReturn
                 throw error
             }
             let savedReturn = f.returnValue
             let r = try fin(f)
-            if r != .normal { return r }
+            if r != .normal { return Self.finallyOverride(r, f) }
             f.returnValue = savedReturn
             return flow
         }
+    }
+
+    /// A break or continue in a finally block cancels a pending return: the function then
+    /// ends with None unless it returns again.
+    private static func finallyOverride(_ r: Flow, _ f: Frame) -> Flow {
+        if r != .returnValue { f.returnValue = .none }
+        return r
     }
 
     private func withStmt(_ items: [WithItem], _ body: [Stmt], isAsync: Bool) throws -> StmtFn {
@@ -523,6 +543,7 @@ final class Compiler {
         let s = Scope(kind: .classBody, parent: scope, code: code)
         s.globals = facts.globals
         s.assigned = facts.assigned
+        s.nonlocals = facts.nonlocals
         var free: [String] = []
         for n in ScopeScanner.freeNames(cd).sorted() where s.enclosingProvides(n) { free.append(n) }
         for (i, n) in free.enumerated() { s.cells[n] = i }
@@ -551,8 +572,20 @@ final class Compiler {
             var bases: [PyClass] = []
             for be in baseExprs {
                 let bv = try be(f)
-                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' is not an acceptable base type") }
+                guard case .object(let bc as PyClass) = bv else { throw typeError("type '\(typeName(bv))' isn't an acceptable base type") }
+                // Types MicroPython cannot make instances of can't be extended either.
+                if bc === noneType || bc === functionType || bc === builtinFunctionType || bc === boundMethodType || bc === generatorType {
+                    throw typeError("type '\(bc.name)' isn't an acceptable base type")
+                }
                 bases.append(bc)
+            }
+            if let hook = f.runtime.replacedBuiltin("__build_class__", original: f.runtime.originalBuildClass) {
+                // a replaced __build_class__ gets (body, name, *bases) and its result is the class
+                let body = PyBuiltinFunction(name) { _, _ in .none }
+                var v = try callValue(hook, [.object(body), .string(name)] + bases.map { .object($0) }, [])
+                for d in decorators { v = try callValue(try d(f), [v], []) }
+                try st(f, v)
+                return .normal
             }
             if bases.isEmpty { bases = [objectType] }
             let ns = PyDict()
@@ -567,10 +600,13 @@ final class Compiler {
                 e.exception.traceback.append(TraceEntry(file: code.filename, line: frame.line, function: name))
                 throw e
             }
+            // __new__ is implicitly a staticmethod
+            if case .object(let nf as PyFunction)? = ns.getStr("__new__") { ns.setStr("__new__", .object(PyStaticMethod(.object(nf)))) }
             let cls = PyClass(name: name, bases: bases, dict: ns)
+            cls.isUserDefined = true
             if let me = metaExpr, case .object(let meta as PyClass) = try me(f), meta !== typeType {
                 cls.metaclass = meta
-                if let newF = meta.lookup("__new__"), newF.asObject is PyFunction {
+                if let found = meta.lookup("__new__"), case let newF = (found.asObject as? PyStaticMethod)?.function ?? found, newF.asObject is PyFunction {
                     let r = try callValue(newF, [.object(meta), .string(name), .tuple(bases.map { .object($0) }), .object(ns)], [])
                     if case .object(let c2 as PyClass) = r { c2.metaclass = meta; bindDefiningClass(c2); var v: Value = .object(c2); for d in decorators { v = try callValue(try d(f), [v], []) }; try st(f, v); return .normal }
                 }
@@ -604,6 +640,12 @@ final class Compiler {
         }
         return { f in
             for (name, asName, st) in ops {
+                if let hook = f.runtime.replacedBuiltin("__import__", original: f.runtime.originalImport) {
+                    var m = try callValue(hook, [.string(name), .object(f.globals), .none, .none, .int(0)], [])
+                    if asName != nil { for part in name.split(separator: ".").dropFirst() { m = try getAttr(m, String(part)) } }
+                    try st(f, m)
+                    continue
+                }
                 let top = try f.runtime.importModule(name, level: 0, globals: f.globals)
                 if asName != nil {
                     let m = try f.runtime.importedLeaf(name, top)
@@ -640,6 +682,12 @@ final class Compiler {
         }
         let ops = try names.map { ($0.name, try storeName($0.asName ?? $0.name)) }
         return { f in
+            if let hook = f.runtime.replacedBuiltin("__import__", original: f.runtime.originalImport) {
+                let fromList = Value.tuple(ops.map { .string($0.0) })
+                let m = try callValue(hook, [.string(module), .object(f.globals), .none, fromList, .int(level)], [])
+                for (name, st) in ops { try st(f, try getAttr(m, name)) }
+                return .normal
+            }
             let m = try f.runtime.importFromTarget(module, level: level, globals: f.globals)
             for (name, st) in ops {
                 if let v = try lookupAttr(m, name) {
@@ -721,7 +769,7 @@ func yieldFrom(_ f: Frame, _ source: Value) throws -> Value {
         // Awaiting outside a coroutine: run to completion (used by asyncio.run style drivers).
         if case .object(let g as PyGenerator) = it {
             while try g.resume(.none) != nil {}
-            return g.returnValue
+            return g.takeReturnValue()
         }
         while try nextValue(it) != nil {}
         return .none
@@ -732,24 +780,38 @@ func yieldFrom(_ f: Frame, _ source: Value) throws -> Value {
         while true {
             let r: Value?
             if let pt = pendingThrow { pendingThrow = nil; r = try g.throwIn(pt) } else { r = try g.resume(toSend) }
-            guard let y = r else { return g.returnValue }
+            guard let y = r else { return g.takeReturnValue() }
             do { toSend = try ch.yieldValue(y) } catch let e as PyError {
                 if e.exception.cls === generatorExitType { try g.close(); throw e }
                 pendingThrow = e
             }
         }
     }
+    // Any other iterator, driven the way MicroPython resumes a delegate: __next__ for None,
+    // its send() for other values, its throw() (or close() for GeneratorExit) for exceptions.
+    let isUserObject = it.asObject is PyInstance
+    var sent: Value = .none
+    var thrown: PyError? = nil
     while true {
-        let r: Value?
-        do { r = try nextValue(it) } catch let e as PyError where e.exception.cls === stopIterationType {
+        let y: Value
+        do {
+            if let t = thrown {
+                thrown = nil
+                if t.exception.cls.isSubclass(of: generatorExitType) {
+                    if isUserObject, (try? getAttr(it, "close")) != nil { _ = try callMethod(it, "close", []) }
+                    throw t
+                }
+                guard isUserObject, (try? getAttr(it, "throw")) != nil else { throw t }
+                y = try callMethod(it, "throw", [t.thrown ?? .object(t.exception)])
+            } else if isUserObject {
+                y = try callMethod(it, sent.isNone ? "__next__" : "send", sent.isNone ? [] : [sent])
+            } else {
+                guard let v = try nextValue(it) else { return .none }
+                y = v
+            }
+        } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
             return e.exception.stopValue
         }
-        guard let y = r else { return .none }
-        let sent = try ch.yieldValue(y)
-        if !sent.isNone, case .object(let inst as PyInstance) = it, inst.cls.lookup("send") != nil {
-            do { _ = try callMethod(it, "send", [sent]) } catch let e as PyError where e.exception.cls === stopIterationType {
-                return e.exception.stopValue
-            }
-        }
+        do { sent = try ch.yieldValue(y) } catch let e as PyError { thrown = e }
     }
 }

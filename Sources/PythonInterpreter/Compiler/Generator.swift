@@ -38,6 +38,15 @@ final class PyGenerator: PyObject {
     private var running = false
     var returnValue: Value = .none
     private let depthAtCreation: Int
+    /// An exception queued by MicroPython's `pend_throw`, raised at the next resume.
+    var pendingThrow: Value?
+
+    /// The value for the StopIteration ending this generator; only the first one carries the
+    /// return value, later resumes of a finished generator stop with no value.
+    func takeReturnValue() -> Value {
+        defer { returnValue = .none }
+        return returnValue
+    }
 
     init(frame: Frame, isCoroutine: Bool) {
         channel.frame = frame
@@ -90,6 +99,11 @@ final class PyGenerator: PyObject {
     /// Resumes with a sent value; nil when the generator finished (its return value is kept).
     func resume(_ sent: Value) throws -> Value? {
         if finished { return nil }
+        if let p = pendingThrow {
+            pendingThrow = nil
+            if let e = p.asObject as? PyExceptionObject { return try throwIn(PyError(exception: e)) }
+            return try throwIn(PyError(exception: try makeRaisable(p)))
+        }
         if running { throw valueError("generator already executing") }
         if !started, !sent.isNone { throw typeError("can't send non-None value to a just-started generator") }
         channel.message = .send(sent)
@@ -134,7 +148,7 @@ final class PyGenerator: PyObject {
             return nil
         case .raised(let e):
             finished = true
-            if let pe = e as? PyError, pe.exception.cls === stopIterationType {
+            if let pe = e as? PyError, pe.exception.cls.isSubclass(of: stopIterationType) {
                 throw pyErr(runtimeErrorType, "generator raised StopIteration")
             }
             throw e

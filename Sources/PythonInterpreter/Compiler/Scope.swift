@@ -7,6 +7,8 @@ final class Scope {
     var cells: [String: Int] = [:]
     var globals: Set<String> = []
     var assigned: Set<String> = []
+    /// Names a class body declares nonlocal: they live in the enclosing function's cells.
+    var nonlocals: Set<String> = []
     let code: CodeObject
 
     init(kind: Kind, parent: Scope?, code: CodeObject) {
@@ -24,6 +26,7 @@ final class Scope {
         if kind == .module { return .global(PyStr(name)) }
         if globals.contains(name) { return .global(PyStr(name)) }
         if kind == .classBody {
+            if nonlocals.contains(name), let c = cells[name] { return .cell(c) }
             if assigned.contains(name) || cells[name] == nil { return .classDict(PyStr(name), cell: cells[name]) }
             return .cell(cells[name]!)
         }

@@ -13,9 +13,13 @@ struct ScopeFacts {
 /// (their free names are folded into `childFree`).
 struct ScopeScanner {
     var facts = ScopeFacts()
+    /// In a comprehension, `:=` binds in the nearest enclosing non-comprehension scope, so its
+    /// targets are recorded as nonlocal here (global when that scope is the module).
+    var inComprehension = false
 
     static func scanFunction(_ fn: FunctionDef) -> ScopeFacts {
         var s = ScopeScanner()
+        s.inComprehension = fn.compKind != nil
         for p in fn.params { s.facts.assigned.insert(p.name) }
         if let v = fn.varargs { s.facts.assigned.insert(v) }
         if let k = fn.kwargs { s.facts.assigned.insert(k) }
@@ -68,7 +72,8 @@ struct ScopeScanner {
             if case .name(let n) = t { facts.assigned.insert(n); facts.used.insert(n) } else { expr(t) }
             expr(v)
         case .annAssign(let t, let v):
-            if let v { bind(t); expr(v) } else if case .name = t {} else { expr(t) }
+            // a bare annotation of a name still makes it local to a function
+            if let v { bind(t); expr(v) } else if case .name(let n) = t { facts.assigned.insert(n) } else { expr(t) }
         case .pass, .breakLoop, .continueLoop: break
         case .returnValue(let e): if let e { expr(e) }
         case .raise(let e, let c): if let e { expr(e) }; if let c { expr(c) }
@@ -137,25 +142,18 @@ struct ScopeScanner {
         case .comprehension(_, let fn, let iter):
             expr(iter)
             facts.childFree.formUnion(ScopeScanner.freeNames(fn))
-            // walrus targets inside comprehensions bind in the enclosing scope
-            collectWalrus(fn.body)
+            // walrus targets inside a comprehension bind here (MicroPython binds them one scope
+            // out, even when this scope is itself a comprehension)
+            facts.assigned.formUnion(ScopeScanner.scanFunction(fn).nonlocals)
         case .compAdd(_, let a, let b): expr(a); if let b { expr(b) }
         case .yield(let x): if let x { expr(x) }
         case .yieldFrom(let x), .await(let x): expr(x)
-        case .namedExpr(let n, let x): facts.assigned.insert(n); expr(x)
+        case .namedExpr(let n, let x): walrusTarget(n); expr(x)
         }
     }
 
-    private mutating func collectWalrus(_ body: [Stmt]) {
-        // Rare: `[y := f(x) for x in xs]` binds y outside; approximate by scanning text shapes.
-        for s in body {
-            if case .forLoop(_, _, let b, _, _) = s.kind { collectWalrus(b) }
-            if case .ifStmt(let c, let b, _) = s.kind {
-                if case .namedExpr(let n, _) = c { facts.assigned.insert(n) }
-                collectWalrus(b)
-            }
-            if case .expr(.compAdd(_, let a, _)) = s.kind, case .namedExpr(let n, _) = a { facts.assigned.insert(n) }
-        }
+    private mutating func walrusTarget(_ n: String) {
+        if inComprehension { facts.nonlocals.insert(n) } else { facts.assigned.insert(n) }
     }
 
     private mutating func fpieces(_ pieces: [FStringPiece]) {

@@ -104,6 +104,7 @@ public struct FormatSpecification: Equatable, Sendable {
             if sign == "+" || sign == " " { throw EngineError(.valueError, "sign not allowed in string format specifier") }
             throw EngineError(.valueError, "unknown format code 's' for object of type 'int'")
         case "c":
+            if sign == "+" || sign == " " { throw EngineError(.valueError, "sign not allowed with integer format specifier 'c'") }
             return pad(Self.characterCode(value), prefix: "", defaultAlign: ">")
         default:
             break

@@ -214,8 +214,11 @@ public enum PercentFormatter {
             if let width, width > length {
                 let padding = width - length
                 if leftAlign {
-                    // MicroPython pads with zeros on the right when both `-` and `0` are given.
-                    output += sign + prefix + body + String(repeating: zero && numeric ? "0" : " ", count: padding)
+                    // MicroPython pads with zeros on the right when both `-` and `0` are given,
+                    // except for an integer with a precision, which it pads with spaces.
+                    let integerWithPrecision = precision != nil && "diuxXo".contains(conversion)
+                    let fill = zero && numeric && !integerWithPrecision ? "0" : " "
+                    output += sign + prefix + body + String(repeating: fill, count: padding)
                 } else if zero && numeric {
                     output += sign + prefix + String(repeating: "0", count: padding) + body
                 } else {

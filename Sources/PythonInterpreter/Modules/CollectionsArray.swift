@@ -1,20 +1,31 @@
+import BigInt
 import Foundation
 
 private let dequeSource = """
 class deque:
-    def __init__(self, iterable=(), maxlen=None, flags=0):
+    # MicroPython's deque: maxlen is required; flag 1 makes a full deque refuse new items
+    def __init__(self, iterable, maxlen=None, flags=0):
+        if maxlen is None:
+            raise TypeError('function missing 1 required positional arguments')
         self._items = []
-        self.maxlen = maxlen
+        self._maxlen = maxlen
+        self._flags = flags
         for x in iterable:
             self.append(x)
+    def _full(self):
+        if len(self._items) >= self._maxlen:
+            if self._flags & 1:
+                raise IndexError('full')
+            return True
+        return False
     def append(self, x):
-        self._items.append(x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
+        if self._full():
             self._items.pop(0)
+        self._items.append(x)
     def appendleft(self, x):
-        self._items.insert(0, x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
+        if self._full():
             self._items.pop()
+        self._items.insert(0, x)
     def pop(self):
         if not self._items:
             raise IndexError('empty')
@@ -48,9 +59,7 @@ class deque:
     def __contains__(self, x):
         return x in self._items
     def __repr__(self):
-        if self.maxlen is None:
-            return 'deque(%r)' % (self._items,)
-        return 'deque(%r, maxlen=%d)' % (self._items, self.maxlen)
+        return '<deque>'
 
 class OrderedDict(dict):
     pass
@@ -86,6 +95,7 @@ extension Runtime {
 
 func makeNamedTuple(_ name: String, _ fields: [String]) -> PyClass {
     let cls = PyClass(name: name, bases: [tupleType])
+    cls.isNamedTuple = true
     cls.constructor = { args, kw in
         var vals: [Value?] = Array(repeating: nil, count: fields.count)
         if args.count > fields.count { throw typeError("function takes \(fields.count) positional arguments but \(args.count) were given") }
@@ -104,23 +114,10 @@ func makeNamedTuple(_ name: String, _ fields: [String]) -> PyClass {
         }
         cls.dict.setStr(f, .object(PyProperty(.object(getter), .none, .none)))
     }
-    cls.dict.setStr("_fields", .tuple(fields.map { .string($0) }))
     cls.dict.setStr("__repr__", .object(PyBuiltinFunction("__repr__") { a, _ in
         guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .string(name + "()") }
         let parts = try zip(fields, t.items).map { "\($0.0)=\(try repr($0.1))" }
         return .string("\(inst.cls.name)(" + parts.joined(separator: ", ") + ")")
-    }))
-    cls.dict.setStr("_asdict", .object(PyBuiltinFunction("_asdict") { a, _ in
-        guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .none }
-        let d = PyDict()
-        for (f, v) in zip(fields, t.items) { d.setStr(f, v) }
-        return .object(d)
-    }))
-    cls.dict.setStr("_replace", .object(PyBuiltinFunction("_replace") { a, kw in
-        guard case .object(let inst as PyInstance) = a[0], case .object(let t as PyTuple)? = inst.base else { return .none }
-        var items = t.items
-        for (k, v) in kw { if let i = fields.firstIndex(of: k) { items[i] = v } }
-        return try instantiate(inst.cls, items, [])
     }))
     return cls
 }
@@ -137,16 +134,24 @@ final class PyArray: PyObject {
         switch typecode {
         case "b", "B": return 1
         case "h", "H": return 2
-        case "i", "I", "l", "L", "f": return 4
-        case "q", "Q", "d": return 8
+        case "i", "I", "f": return 4
+        case "l", "L", "q", "Q", "d", "O", "P": return 8   // long is 64-bit on the unix port
         default: return 1
         }
     }
     func normalize(_ v: Value) throws -> Value {
         switch typecode {
         case "f", "d": return .float(try toDouble(v))
-        default:
+        case "O": return v
+        case "Q", "L":
+            // unsigned 64-bit values above Int.max are kept as big ints
+            if case .object(let b as PyBigInt) = v { return .bigint(b.value & BigInt((UInt64.max))) }
             let i = try toInt(v)
+            return i >= 0 ? .int(i) : .bigint(BigInt(UInt64(bitPattern: Int64(i))))
+        default:
+            // MicroPython stores the low bits of an out-of-range int without complaint
+            let i: Int
+            if case .object(let b as PyBigInt) = v { i = Int(truncatingIfNeeded: b.value) } else { i = try toInt(v) }
             let bits = itemSize * 8
             if bits >= 64 { return .int(i) }
             let mask = (1 << bits) - 1
@@ -162,8 +167,10 @@ final class PyArray: PyObject {
             switch typecode {
             case "f": let b = Float((try? toDouble(v)) ?? 0).bitPattern; for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: b >> (8 * k))) }
             case "d": let b = ((try? toDouble(v)) ?? 0).bitPattern; for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: b >> (8 * UInt64(k)))) }
+            case "O": for _ in 0..<8 { out.append(0) }
             default:
-                let x = (try? toInt(v)) ?? 0
+                var x = (try? toInt(v)) ?? 0
+                if case .object(let b as PyBigInt) = v { x = Int(truncatingIfNeeded: b.value) }
                 for k in 0..<itemSize { out.append(UInt8(truncatingIfNeeded: x >> (8 * k))) }
             }
         }
@@ -179,11 +186,25 @@ final class PyArray: PyObject {
             switch typecode {
             case "f": a.values.append(.float(Double(Float(bitPattern: UInt32(x)))))
             case "d": a.values.append(.float(Double(bitPattern: x)))
+            case "Q", "L": a.values.append(.bigint(BigInt(x)))
             default: a.values.append((try? a.normalize(.int(Int(truncatingIfNeeded: x)))) ?? .int(0))
             }
             i += n
         }
         return a
+    }
+    /// MicroPython compares integer arrays of one item size as raw bytes; other pairs of arrays
+    /// (float, or differing sizes) raise NotImplementedError.
+    func equals(_ other: PyArray) throws -> Bool {
+        if typecode == "O" && other.typecode == "O" {
+            if count != other.count { return false }
+            for (x, y) in zip(values, other.values) where !(try pyEquals(x, y)) { return false }
+            return true
+        }
+        if "fdO".contains(typecode) || "fdO".contains(other.typecode) || itemSize != other.itemSize {
+            throw pyErr(notImplementedErrorType, "")
+        }
+        return rawBytes == other.rawBytes
     }
     func slice(_ idx: [Int]) -> PyArray { PyArray(typecode, idx.map { values[$0] }) }
     func concatenated(_ other: PyArray) -> PyArray { PyArray(typecode, values + other.values) }
@@ -198,7 +219,7 @@ nonisolated(unsafe) let arrayType = makeType("array", objectType)
 func makeArrayModule() -> PyModule {
     let m = PyModule(name: "array")
     arrayType.constructor = { a, _ in
-        guard let tcV = a.first, case .str(let tcs) = tcV, let tc = tcs.value.first, "bBhHiIlLqQfd".contains(tc) else {
+        guard let tcV = a.first, case .str(let tcs) = tcV, let tc = tcs.value.first, "bBhHiIlLqQfdOP".contains(tc) else {
             throw valueError("bad typecode")
         }
         if a.count > 1 {
@@ -214,8 +235,8 @@ func makeArrayModule() -> PyModule {
         return arr
     }
     addMethods(arrayType, [
-        ("append", { a, _ in let arr = try selfArray(a); arr.values.append(try arr.normalize(a[1])); return .none }),
-        ("extend", { a, _ in let arr = try selfArray(a); arr.values += try iterateToArray(a[1]).map { try arr.normalize($0) }; return .none }),
+        ("append", { a, _ in try needArgs(a, 2); let arr = try selfArray(a); arr.values.append(try arr.normalize(a[1])); return .none }),
+        ("extend", { a, _ in try needArgs(a, 2); let arr = try selfArray(a); arr.values += try iterateToArray(a[1]).map { try arr.normalize($0) }; return .none }),
         ("pop", { a, _ in
             let arr = try selfArray(a)
             if arr.values.isEmpty { throw indexError("pop from empty array") }
@@ -224,7 +245,7 @@ func makeArrayModule() -> PyModule {
         ("tobytes", { a, _ in .bytes(try selfArray(a).rawBytes) }),
         ("decode", { a, _ in .string(String(decoding: try selfArray(a).rawBytes, as: UTF8.self)) }),
         ("__len__", { a, _ in .int(try selfArray(a).count) }),
-        ("__iter__", { a, _ in try getIter(a[0]) }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return try getIter(a[0]) }),
     ])
     m.dict.setStr("array", .object(arrayType))
     return m

@@ -107,7 +107,6 @@ enum MicroPythonFormatting {
             repr: { try text($0, repr: true) },
             number: percentNumber,
             string: { value in
-                if let bytes = bytesLike(value) { return latin1(bytes) }
                 if case .str(let string) = value { return latin1(Array(string.value.utf8)) }
                 return nil
             })

@@ -21,7 +21,12 @@ final class PyStream: PyObject {
     }
     override var pyClass: PyClass { cls }
 
-    func checkOpen() throws { if closed { throw oserror(9) } }
+    /// A closed file raises EBADF; a closed BytesIO/StringIO raises MicroPython's ValueError.
+    func checkOpen() throws {
+        guard closed else { return }
+        if case .memory = backend { throw valueError("I/O operation on closed file") }
+        throw oserror(9)
+    }
 
     func write(_ bytes: [UInt8]) throws -> Int {
         try checkOpen()
@@ -174,6 +179,7 @@ let streamMethodsInstalled: Bool = {
                 s.position = max(0, base + off)
                 return .int(s.position)
             case .file(let h):
+                try s.checkOpen()
                 do { return .int(try h.seek(offset: off, whence: whence)) } catch let e as FileSystemError { throw oserror(Int(e.errno)) }
             default: throw oserror(29)
             }
@@ -200,6 +206,7 @@ let streamMethodsInstalled: Bool = {
         }),
         ("getvalue", { a, _ in
             let s = try selfStream(a)
+            guard case .memory = s.backend else { throw attributeError("'\(s.cls.name)' object has no attribute 'getvalue'") }
             try s.checkOpen()
             return s.decodeRead(s.buffer)
         }),
@@ -207,7 +214,7 @@ let streamMethodsInstalled: Bool = {
             let s = try selfStream(a)
             switch s.backend { case .stdin: return .int(0); case .stdout: return .int(1); case .stderr: return .int(2); default: return .int(3) }
         }),
-        ("__enter__", { a, _ in a[0] }),
+        ("__enter__", { a, _ in try needArgs(a, 1); return a[0] }),
         ("__exit__", { a, _ in
             let s = try selfStream(a)
             if case .file(let h) = s.backend { try? h.close() }

@@ -63,7 +63,7 @@ func makeJsonModule() -> NativeModule {
                 try encodeItems(list.items, writer, &output, depth: depth)
             } else if let tuple = object as? PyTuple {
                 try encodeItems(tuple.items, writer, &output, depth: depth)
-            } else if let instance = object as? PyInstance, let base = instance.base, instance.cls.lookup("_fields") == nil {
+            } else if let instance = object as? PyInstance, let base = instance.base, !instance.cls.mro.contains(where: { $0.isNamedTuple }) {
                 // Subclasses of builtin types (class L(list)) encode as their base; namedtuples
                 // are their own type in MicroPython and print as text.
                 try encode(base, writer, &output, depth: depth + 1)

@@ -45,14 +45,13 @@ extension Runtime {
                 if args.count > 1 { _ = try callMethod(args[1], "write", [.string(text)]) } else { try self.writeOut(text) }
                 return .none
             }),
-            ("getsizeof", { args, _ in .int(max(16, (try? length(args.first ?? Value.none)) ?? 16)) }),
             ("settrace", { _, _ in .none }),
             ("exc_info", { [unowned self] _, _ in
                 guard let e = self.handlingStack.last else { return .tuple([.none, .none, .none]) }
                 return .tuple([.object(e.cls), .object(e), .none])
             }),
             ("getrecursionlimit", { [unowned self] _, _ in .int(self.recursionLimit) }),
-            ("setrecursionlimit", { [unowned self] a, _ in self.recursionLimit = min(try toInt(a[0]), self.configuration.recursionLimit * 4); return .none }),
+            ("setrecursionlimit", { [unowned self] a, _ in try needArgs(a, 1); self.recursionLimit = min(try toInt(a[0]), self.configuration.recursionLimit * 4); return .none }),
         ])
         m.dict.setStr("argv", .list(c.argv.map { .string($0) }))
         m.dict.setStr("path", .list(c.path.map { .string($0) }))
@@ -117,7 +116,12 @@ extension Runtime {
             ("isenabled", { [unowned self] _, _ in .bool(self.gcEnabled) }),
             ("mem_free", { [unowned self] _, _ in .int(self.configuration.heapLimit - 65536) }),
             ("mem_alloc", { _, _ in .int(65536) }),
-            ("threshold", { a, _ in a.isEmpty ? .int(-1) : .none }),
+            ("threshold", { [unowned self] a, _ in
+                guard let n = a.first else { return .int(self.gcThreshold) }
+                let bytes = try toInt(n)
+                self.gcThreshold = bytes < 0 ? -1 : bytes / 16 * 16
+                return .none
+            }),
         ])
     }
 }
@@ -137,6 +141,7 @@ func makeErrnoModule() -> PyModule {
         m.dict.setStr(n, .int(v))
         try? code.set(.int(v), .string(n))
     }
+    code.isFixed = true
     m.dict.setStr("errorcode", .object(code))
     return m
 }

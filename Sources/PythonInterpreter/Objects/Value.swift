@@ -74,9 +74,10 @@ public final class PyStr {
         if let h = hashCache { return h }
         var h: UInt64 = 5381
         for b in value.utf8 { h = (h &* 33) ^ UInt64(b) }
-        let r = Int(truncatingIfNeeded: h & 0x3fff_ffff_ffff_ffff)
-        hashCache = r
-        return r
+        // MicroPython keeps 16 bits of the djb2 hash (and never 0); set order depends on it.
+        let r = Int(truncatingIfNeeded: h & 0xffff)
+        hashCache = r == 0 ? 1 : r
+        return r == 0 ? 1 : r
     }
 }
 
@@ -117,6 +118,7 @@ final class PyByteArray: PyObject {
 }
 
 /// A view on bytes-like storage; writes go through to the underlying bytearray or array.
+/// `start` and `count` are in items of the base: bytes, or elements of an array.
 final class PyMemoryView: PyObject {
     let base: PyObject
     let start: Int
@@ -132,9 +134,16 @@ final class PyMemoryView: PyObject {
         else if let b = base as? PyByteArray { all = b.bytes }
         else if let a = base as? PyArray { all = a.rawBytes }
         else { all = [] }
-        let end = min(all.count, start + count)
-        if start >= end { return [] }
-        return Array(all[start..<end])
+        let size = itemSize
+        let end = min(all.count, (start + count) * size)
+        if start * size >= end { return [] }
+        return Array(all[(start * size)..<end])
+    }
+    var itemSize: Int { (base as? PyArray)?.itemSize ?? 1 }
+    /// The item at `i` of the view: an int byte, or the array element.
+    func item(_ i: Int) -> Value {
+        if let a = base as? PyArray { return a.item(start + i) }
+        return .int(Int(bytes[i]))
     }
 }
 
@@ -142,9 +151,13 @@ final class PyRange: PyObject {
     let start: Int, stop: Int, step: Int
     init(_ start: Int, _ stop: Int, _ step: Int) { self.start = start; self.stop = stop; self.step = step }
     override var pyClass: PyClass { rangeType }
+    /// MicroPython's length arithmetic, wrapping on overflow as its C code does (so huge ranges
+    /// give the same lengths, or emptiness, as on a board instead of stopping the host).
     var count: Int {
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+        var len = stop &- start &+ step
+        len = step > 0 ? len &- 1 : len &+ 1
+        len = len.dividedReportingOverflow(by: step).partialValue
+        return len < 0 ? 0 : len
     }
 }
 
@@ -162,6 +175,12 @@ final class PyCell {
 final class PyModule: PyObject {
     let name: String
     let dict: PyDict
+    /// A module built into the firmware (sys, math, machine...), as opposed to one made from
+    /// Python source; once the host seals them, their attributes can't be set.
+    var isBuiltin = false
+    var readOnly = false
+    /// Made only from Python source inside the interpreter: writable like a frozen module.
+    var isFrozenPython = false
     init(name: String, dict: PyDict = PyDict()) {
         self.name = name; self.dict = dict
         dict.setStr("__name__", .string(name))
@@ -221,6 +240,9 @@ public final class PyClass: PyObject {
     public let name: String
     var bases: [PyClass]
     var mro: [PyClass] = []
+    /// Made by a `class` statement or type(name, bases, dict), as opposed to builtin and
+    /// native-module types; builtin functions stored on such a class are not bound.
+    var isUserDefined = false
     var dict: PyDict
     let isBuiltin: Bool
     var metaclass: PyClass?
@@ -228,6 +250,8 @@ public final class PyClass: PyObject {
     /// instances know what native storage they carry.
     var nativeKind: NativeKind = .none
     var isExceptionClass = false
+    /// Made by collections.namedtuple: its own type in MicroPython, not a tuple subclass.
+    var isNamedTuple = false
     /// How builtin types build instances when called (int("3"), list(x)...).
     var constructor: NativeFn?
     init(name: String, bases: [PyClass], dict: PyDict = PyDict(), builtin: Bool = false) {
@@ -281,7 +305,10 @@ public final class PyClass: PyObject {
         var h = false
         for c in mro where !c.isBuiltin {
             if c.dict.getStr("__setattr__") != nil { h = true; break }
-            for v in c.dict.values { if case .object(is PyProperty) = v { h = true; break } }
+            for v in c.dict.values {
+                if case .object(is PyProperty) = v { h = true; break }
+                if case .object(let d as PyInstance) = v, d.cls.lookupUser("__set__") != nil { h = true; break }
+            }
             if h { break }
         }
         hooks = h

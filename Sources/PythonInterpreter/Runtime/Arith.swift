@@ -59,11 +59,11 @@ func binaryOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
 func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     if case .object(let ia as PyInstance) = a {
         if let f = ia.cls.lookupUser(op.dunder) {
-            let r = try callValue(f, [a, b], [])
+            let r = try callSpecial(f, a, ia.cls, [b])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if case .object(let ib as PyInstance) = b, ib.cls !== ia.cls, let f = ib.cls.lookupUser(op.reflected) {
-            let r = try callValue(f, [b, a], [])
+            let r = try callSpecial(f, b, ib.cls, [a])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if let base = ia.base { return try binaryOpSlow(op, base, b) }
@@ -71,7 +71,7 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
     }
     if case .object(let ib as PyInstance) = b {
         if let f = ib.cls.lookupUser(op.reflected) {
-            let r = try callValue(f, [b, a], [])
+            let r = try callSpecial(f, b, ib.cls, [a])
             if !r.isIdentical(.object(notImplemented)) { return r }
         }
         if let base = ib.base { return try binaryOpSlow(op, a, base) }
@@ -119,19 +119,15 @@ func binaryOpSlow(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
                 return .object(n)
             }
         case is PyBytes, is PyByteArray, is PyMemoryView:
+            // memoryview has no arithmetic of its own in MicroPython.
+            if oa is PyMemoryView { break }
             let x = bytesLike(oa)!
             if op == .add, let y = bytesLike(b) { return oa is PyByteArray ? .object(PyByteArray(x + y)) : .bytes(x + y) }
             if op == .mul, let n = intOperand(b) {
                 let r = try repeatArray(x, n)
                 return oa is PyByteArray ? .object(PyByteArray(r)) : .bytes(r)
             }
-            if op == .mod, oa is PyBytes {
-                func asText(_ v: Value) -> Value { if let bb = bytesLike(v) { return .string(String(decoding: bb, as: UTF8.self)) }; return v }
-                let arg: Value
-                if case .object(let t as PyTuple) = b { arg = .tuple(t.items.map(asText)) } else { arg = asText(b) }
-                let s = try percentFormat(String(decoding: x, as: UTF8.self), arg)
-                return .bytes(Array(try toStr(s).utf8))
-            }
+            if op == .mod, oa is PyBytes { return try MicroPythonFormatting.percentFormatBytes(x, b) }
         case let arr as PyArray:
             if op == .add, case .object(let r as PyArray) = b { return .object(arr.concatenated(r)) }
         default: break
@@ -288,13 +284,19 @@ private func intOp(_ op: BinOp, _ x: BigOrSmall, _ y: BigOrSmall, _ a: Value, _ 
     case .rshift:
         if q < 0 { throw valueError("negative shift count") }
         guard let n = Int(exactly: q) else { return .int(p < 0 ? -1 : 0) }
+        // Python's >> floors; BigInt shifts the magnitude, which truncates negative numbers.
+        if p < 0 { return .bigint(-((-p - 1) >> n) - 1) }
         return .bigint(p >> n)
     case .pow:
         if q < 0 {
             if p.isZero { throw zeroDivision() }
             return .float(pow(Double(p), Double(q)))
         }
-        guard let n = Int(exactly: q) else { throw pyErr(overflowErrorType, "result overflows") }
+        guard let n = Int(exactly: q) else {
+            if p.isZero || p == 1 { return .bigint(p) }
+            if p == -1 { return .int(q.isMultiple(of: 2) ? 1 : -1) }
+            throw pyErr(overflowErrorType, "result overflows")
+        }
         try checkAllocation(p.bitWidth / 8 * n)
         return .bigint(p.power(n))
     case .matmul: throw unsupported(op, a, b)
@@ -309,13 +311,13 @@ private func floatOp(_ op: BinOp, _ x: Double, _ y: Double, _ a: Value, _ b: Val
     case .truediv: if y == 0 { throw zeroDivision() }; return .float(x / y)
     case .floordiv:
         if y == 0 { throw zeroDivision() }
-        return .float(floor(x / y) == x / y ? (x / y).rounded(.down) : pyFloatFloorDiv(x, y))
+        return .float(pyFloatFloorDiv(x, y))
     case .mod:
         if y == 0 { throw zeroDivision() }
         return .float(pyFloatMod(x, y))
     case .pow:
-        if x == 0 && y < 0 { throw zeroDivision() }
-        if x < 0 && y != y.rounded() { return .object(complexPow(PyComplex(x, 0), PyComplex(y, 0))) }
+        if x == 0 && y < 0 && !y.isInfinite { throw zeroDivision() }
+        if x < 0 && y != y.rounded(.down) && !y.isNaN { return .object(try complexPow(PyComplex(x, 0), PyComplex(y, 0))) }
         return .float(pow(x, y))
     default: throw unsupported(op, a, b)
     }
@@ -337,11 +339,20 @@ func pyFloatFloorDiv(_ x: Double, _ y: Double) -> Double {
 
 func complexParts(_ v: Value) throws -> (Double, Double) {
     if case .object(let c as PyComplex) = v { return (c.re, c.im) }
+    if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__complex__") {
+        // Like __float__, MicroPython insists that __complex__ return a complex.
+        guard case .object(let c as PyComplex) = try callValue(f, [v], []) else { throw typeError("can't convert \(inst.cls.name) to complex") }
+        return (c.re, c.im)
+    }
     return (try toDouble(v), 0)
 }
 
-func complexPow(_ a: PyComplex, _ b: PyComplex) -> PyComplex {
-    if a.re == 0 && a.im == 0 { return PyComplex(b.re == 0 && b.im == 0 ? 1 : 0, 0) }
+func complexPow(_ a: PyComplex, _ b: PyComplex) throws -> PyComplex {
+    if b.re == 0 && b.im == 0 { return PyComplex(1, 0) }
+    if a.re == 0 && a.im == 0 {
+        if b.im != 0 || b.re < 0 { throw zeroDivision() }
+        return PyComplex(0, 0)
+    }
     let logr = log(hypot(a.re, a.im)), theta = atan2(a.im, a.re)
     let r = exp(logr * b.re - theta * b.im)
     let t = theta * b.re + logr * b.im
@@ -358,22 +369,13 @@ private func complexOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         let d = br * br + bi * bi
         if d == 0 { throw zeroDivision() }
         return .object(PyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d))
-    case .pow: return .object(complexPow(PyComplex(ar, ai), PyComplex(br, bi)))
+    case .pow: return .object(try complexPow(PyComplex(ar, ai), PyComplex(br, bi)))
     default: throw unsupported(op, a, b)
     }
 }
 
 private func setOp(_ op: BinOp, _ x: PyDict, _ y: PyDict, _ a: Value, _ b: Value) throws -> Value {
-    let r = PyDict(); r.isSet = true; r.frozen = x.frozen
-    switch op {
-    case .or: for k in x.keyList { try r.set(k, .none) }; for k in y.keyList { try r.set(k, .none) }
-    case .and: for k in x.keyList where try y.get(k) != nil { try r.set(k, .none) }
-    case .sub: for k in x.keyList where try y.get(k) == nil { try r.set(k, .none) }
-    case .xor:
-        for k in x.keyList where try y.get(k) == nil { try r.set(k, .none) }
-        for k in y.keyList where try x.get(k) == nil { try r.set(k, .none) }
-    default: throw unsupported(op, a, b)
-    }
+    guard let r = try SetAlgebra.binary(op, x, b) else { throw unsupported(op, a, b) }
     return .object(r)
 }
 
@@ -392,16 +394,13 @@ func inplaceOp(_ op: BinOp, _ a: Value, _ b: Value) throws -> Value {
         case let ba as PyByteArray where op == .add:
             if let y = bytesLike(b) { ba.bytes.append(contentsOf: y); return a }
         case let d as PyDict where d.isSet && !d.frozen:
-            if case .object(let r as PyDict) = b, r.isSet {
-                let res = try setOp(op, d, r, a, b)
-                if case .object(let rd as PyDict) = res {
-                    d.clear(); for k in rd.keyList { try d.set(k, .none) }
-                }
+            if case .object(let r as PyDict) = b, r.isSet, try SetAlgebra.inPlace(op, d, b) {
                 return a
             }
         case let inst as PyInstance:
-            if let f = inst.cls.lookupUser(op.inplace) {
-                let r = try callValue(f, [a, b], [])
+            // The unix port has only __iadd__ and __isub__ (no MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS).
+            if op == .add || op == .sub, let f = inst.cls.lookupUser(op.inplace) {
+                let r = try callSpecial(f, a, inst.cls, [b])
                 if !r.isIdentical(.object(notImplemented)) { return r }
             }
         default: break
@@ -440,4 +439,14 @@ func unaryOp(_ op: String, _ v: Value) throws -> Value {
     }
     let name = op == "-" ? "__neg__" : (op == "+" ? "__pos__" : "__invert__")
     throw typeError("unsupported type for \(name): '\(typeName(v))'")
+}
+
+/// Calls a special method found on a class, honouring staticmethod and classmethod wrappers
+/// (MicroPython lets `__sub__ = staticmethod(...)` serve an operator).
+func callSpecial(_ f: Value, _ owner: Value, _ cls: PyClass, _ rest: [Value]) throws -> Value {
+    switch f {
+    case .object(let s as PyStaticMethod): return try callValue(s.function, rest, [])
+    case .object(let c as PyClassMethod): return try callValue(c.function, [.object(cls)] + rest, [])
+    default: return try callValue(f, [owner] + rest, [])
+    }
 }

@@ -44,7 +44,12 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             let classAttr = cls.lookup(key)
             if let ca = classAttr, case .object(let p as PyProperty) = ca { _ = p; return try bindClassAttr(ca, v, cls) }
             if let a = inst.attrs.getStr(key) { return a }
-            if let ca = classAttr { return try bindClassAttr(ca, v, cls) }
+            if let ca = classAttr {
+                // A builtin function stored on a user class acts like a staticmethod in MicroPython.
+                if case .object(is PyBuiltinFunction) = ca,
+                   let owner = cls.mro.first(where: { $0.dict.getStr(key) != nil }), owner.isUserDefined { return ca }
+                return try bindClassAttr(ca, v, cls)
+            }
             if name == "__class__" { return .object(cls) }
             if name == "__dict__" { return .object(inst.attrs) }
             if let e = inst as? PyExceptionObject {
@@ -113,6 +118,13 @@ func lookupAttr(_ v: Value, _ key: PyStr) throws -> Value? {
             if name == "start" { return s.start }
             if name == "stop" { return s.stop }
             if name == "step" { return s.step }
+            if name == "indices" {
+                return .object(PyBuiltinFunction("indices") { a, _ in
+                    guard let length = a.last, a.count == 1 else { throw typeError("function takes 1 positional arguments but \(a.count) were given") }
+                    let (start, stop, step) = try sliceIndices(s, try toInt(length))
+                    return .tuple([.int(start), .int(stop), .int(step)])
+                })
+            }
         case let r as PyRange:
             if name == "start" { return .int(r.start) }
             if name == "stop" { return .int(r.stop) }
@@ -189,6 +201,10 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
                 _ = try callValue(p.fset, [v, value], [])
                 return
             }
+            if inst.cls.hasSetHooks, case .object(let d as PyInstance)? = inst.cls.lookup(key), let setF = d.cls.lookupUser("__set__") {
+                _ = try callValue(setF, [.object(d), v, value], [])
+                return
+            }
             if inst.cls.hasSetHooks, let sa = inst.cls.lookup("__setattr__"), !(sa.asObject is PyBuiltinFunction) {
                 _ = try callValue(sa, [v, .string(name), value], [])
                 return
@@ -201,12 +217,10 @@ func setAttr(_ v: Value, _ key: PyStr, _ value: Value) throws {
             c.invalidateHooks()
             return
         case let m as PyModule:
+            if m.readOnly { throw attributeError("'module' object has no attribute '\(name)'") }
             m.dict.setStr(key, value)
             return
-        case let f as PyFunction:
-            f.attributes.setStr(name, value)
-            return
-        default: break
+        default: break   // MicroPython functions take no attributes (no MICROPY_PY_FUNCTION_ATTRS)
         }
     }
     throw attributeError("'\(typeName(v))' object has no attribute '\(name)'")
@@ -220,10 +234,15 @@ func delAttr(_ v: Value, _ name: String) throws {
                 _ = try callValue(p.fdel, [v], [])
                 return
             }
+            if case .object(let d as PyInstance)? = inst.cls.lookup(name), let delF = d.cls.lookupUser("__delete__") {
+                _ = try callValue(delF, [.object(d), v], [])
+                return
+            }
             if let da = inst.cls.lookupUser("__delattr__") { _ = try callValue(da, [v, .string(name)], []); return }
             if inst.attrs.removeValue(forKey: name) != nil { return }
         case let c as PyClass:
-            if try c.dict.remove(.string(name)) != nil { return }
+            if c.isBuiltin { break }
+            if try c.dict.remove(.string(name)) != nil { c.invalidateHooks(); return }
         case let m as PyModule:
             if try m.dict.remove(.string(name)) != nil { return }
         default: break
@@ -242,7 +261,11 @@ func callMethod(_ obj: Value, _ key: PyStr, _ args: [Value], _ kw: KwArgs = []) 
         if let inst = o as? PyInstance {
             if inst.attrs.getStr(key) == nil, let a = inst.cls.lookup(key) {
                 if case .object(let f as PyFunction) = a { return try f.callWithSelf(obj, args, kw) }
-                if case .object(let f as PyBuiltinFunction) = a { return try f.fn([obj] + args, kw) }
+                if case .object(let f as PyBuiltinFunction) = a {
+                    // only a builtin type's own methods bind; one stored on a user class is static
+                    if inst.cls.mro.first(where: { $0.dict.getStr(key) != nil })?.isUserDefined == true { return try f.fn(args, kw) }
+                    return try f.fn([obj] + args, kw)
+                }
             }
             return try callValue(try getAttr(obj, key), args, kw)
         }

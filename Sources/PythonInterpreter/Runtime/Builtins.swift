@@ -23,6 +23,7 @@ extension Runtime {
         }
         for e in allExceptionTypes { b.setStr(e.name, .object(e)) }
         b.setStr("NotImplemented", .object(notImplemented))
+        b.setStr("__debug__", .bool(true))
         b.setStr("Ellipsis", .object(ellipsis))
         b.setStr("__name__", .string("builtins"))
         func def(_ name: String, _ fn: @escaping NativeFn) { b.setStr(name, .object(PyBuiltinFunction(name, fn))) }
@@ -54,6 +55,10 @@ extension Runtime {
         }
         def("len") { args, _ in
             try argCount(args, 1, 1, "len")
+            // MicroPython hands back whatever a user __len__ returns, unchecked.
+            if case .object(let inst as PyInstance) = args[0], inst.base == nil, let f = inst.cls.lookupUser("__len__") {
+                return try callValue(f, [args[0]], [])
+            }
             return .int(try length(args[0]))
         }
         def("repr") { args, _ in try argCount(args, 1, 1, "repr"); return .string(try repr(args[0])) }
@@ -121,15 +126,22 @@ extension Runtime {
             if case .object(let g as PyGenerator) = args[0] {
                 if let v = try g.resume(.none) { return v }
                 if args.count == 2 { return args[1] }
-                throw PyError(exception: makeException(stopIterationType, g.returnValue.isNone ? [] : [g.returnValue]))
+                throw PyError(exception: makeException(stopIterationType, { let r = g.takeReturnValue(); return r.isNone ? [] : [r] }()))
             }
             if case .object(let inst as PyInstance) = args[0], let f = inst.cls.lookupUser("__next__") {
                 if args.count == 2 {
-                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls === stopIterationType { return args[1] }
+                    do { return try callValue(f, [args[0]], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return args[1] }
                 }
                 return try callValue(f, [args[0]], [])
             }
-            if let v = try nextValue(args[0]) { return v }
+            if case .object(let n as PyNativeIterator) = args[0] {
+                do {
+                    if let v = try n.step() { return v }
+                } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
+                    if args.count == 2 { return args[1] }
+                    throw e
+                }
+            } else if let v = try nextValue(args[0]) { return v }
             if args.count == 2 { return args[1] }
             throw PyError(exception: makeException(stopIterationType, []))
         }
@@ -173,7 +185,7 @@ extension Runtime {
             if case .object(let d as PyDict) = args[0], !d.isSet { _ = d; throw typeError("'dict' object isn't reversible") }
             if case .object(let r as PyRange) = args[0] {
                 let n = r.count
-                return .object(PyRange(r.start + (n - 1) * r.step, r.start - r.step, -r.step))
+                return .object(PyRange(r.start &+ (n &- 1) &* r.step, r.start &- r.step, 0 &- r.step))
             }
             if case .object(let d as PyDict) = args[0], d.isSet { throw typeError("'set' object isn't reversible") }
             let items = try iterateToArray(args[0])
@@ -184,21 +196,15 @@ extension Runtime {
             })
         }
         def("enumerate") { args, kw in
-            try argCount(args, 1, 2, "enumerate")
-            let it = try getIter(args[0])
-            var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
-            return .object(PyNativeIterator { () -> Value? in
-                guard let v = try nextValue(it) else { return nil }
-                defer { n += 1 }
-                return .tuple([.int(n), v])
-            })
+            if args.isEmpty, let iterable = kwarg(kw, "iterable") { return try enumerateIterator([iterable], kw) }
+            return try enumerateIterator(args, kw)
         }
         def("zip") { args, _ in
             let its = try args.map { try getIter($0) }
             return .object(PyNativeIterator { () -> Value? in
                 if its.isEmpty { return nil }
                 var out: [Value] = []
-                for it in its { guard let v = try nextValue(it) else { return nil }; out.append(v) }
+                for it in its { guard let v = try nextValueKeepingStop(it) else { return nil }; out.append(v) }
                 return .tuple(out)
             })
         }
@@ -208,7 +214,7 @@ extension Runtime {
             let its = try args.dropFirst().map { try getIter($0) }
             return .object(PyNativeIterator { () -> Value? in
                 var vals: [Value] = []
-                for it in its { guard let v = try nextValue(it) else { return nil }; vals.append(v) }
+                for it in its { guard let v = try nextValueKeepingStop(it) else { return nil }; vals.append(v) }
                 return try callValue(f, vals, [])
             })
         }
@@ -217,7 +223,7 @@ extension Runtime {
             let f = args[0]
             let it = try getIter(args[1])
             return .object(PyNativeIterator { () -> Value? in
-                while let v = try nextValue(it) {
+                while let v = try nextValueKeepingStop(it) {
                     if f.isNone ? try truthy(v) : try truthy(try callValue(f, [v], [])) { return v }
                 }
                 return nil
@@ -300,6 +306,10 @@ extension Runtime {
                 for k in self.mainModule.dict.keyList { if case .str(let s) = k { names.insert(s.value) } }
             } else {
                 let v = args[0]
+                // An instance's own __dir__ decides (a class's __dir__ does not apply to the class).
+                if case .object(let inst as PyInstance) = v, let f = inst.cls.lookupUser("__dir__") {
+                    return try callValue(f, [v], [])
+                }
                 if case .object(let m as PyModule) = v { for k in m.dict.keyList { if case .str(let s) = k { names.insert(s.value) } } }
                 if case .object(let inst as PyInstance) = v { names.formUnion(inst.attrs.stringKeys) }
                 let cls: PyClass
@@ -325,6 +335,12 @@ extension Runtime {
             let src: String
             if let b = bytesLike(args[0]) { src = String(decoding: b, as: UTF8.self) } else { src = try toStr(args[0]) }
             let mode = try toStr(args[2])
+            // MicroPython wants an expression for "eval" and a complete line for "single".
+            let joined = src.replacingOccurrences(of: "\\\n", with: "")
+            let blank = joined.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if (mode == "eval" && blank) || (mode == "single" && blank && !joined.contains("\n")) {
+                throw PyError(exception: makeException(syntaxErrorType, [.string("invalid syntax")]))
+            }
             _ = try Parser.parse(mode == "eval" ? "(" + src + ")" : src)
             let code = PyInstance(cls: codeType)
             code.attrs["source"] = .string(src)
@@ -355,6 +371,8 @@ extension Runtime {
             return try self.importModule(try toStr(args[0]), level: 0, globals: self.mainModule.dict)
         }
         def("__build_class__") { _, _ in throw pyErr(notImplementedErrorType, "__build_class__") }
+        originalImport = b.getStr("__import__") ?? .none
+        originalBuildClass = b.getStr("__build_class__") ?? .none
         def("help") { [unowned self] _, _ in try self.writeOut("Welcome to MicroPython!\n"); return .none }
         def("execfile") { [unowned self] args, _ in
             try argCount(args, 1, 1, "execfile")
@@ -470,6 +488,7 @@ func minMax(_ args: [Value], _ kw: KwArgs, wantMax: Bool) throws -> Value {
 }
 
 func sortList(_ l: PyList, _ kw: KwArgs) throws {
+    if kw.contains(where: { $0.0 != "key" && $0.0 != "reverse" }) { throw typeError("extra keyword arguments given") }
     let key = kwarg(kw, "key").flatMap { $0.isNone ? nil : $0 }
     let reverse = try kwarg(kw, "reverse").map { try truthy($0) } ?? false
     let keys: [Value] = key == nil ? l.items : try l.items.map { try callValue(key!, [$0], []) }
@@ -511,4 +530,15 @@ private func mergeSort(_ a: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
     }
     out.append(contentsOf: l[i...]); out.append(contentsOf: r[j...])
     return out
+}
+
+private func enumerateIterator(_ args: [Value], _ kw: KwArgs) throws -> Value {
+    try argCount(args, 1, 2, "enumerate")
+    let it = try getIter(args[0])
+    var n = args.count > 1 ? try toInt(args[1]) : try toInt(kwarg(kw, "start") ?? .int(0))
+    return .object(PyNativeIterator { () -> Value? in
+        guard let v = try nextValueKeepingStop(it) else { return nil }
+        defer { n += 1 }
+        return .tuple([.int(n), v])
+    })
 }

@@ -89,8 +89,10 @@ func buildClassFromType(_ meta: PyClass, _ args: [Value]) throws -> Value {
     }
     if bases.isEmpty { bases = [objectType] }
     let cls = PyClass(name: name, bases: bases)
+    cls.isUserDefined = true
     if meta !== typeType { cls.metaclass = meta }
     if case .object(let d as PyDict) = args[2] {
+        if !d.followsTableOrder { cls.dict.keepsInsertionOrder = true }
         for (k, v) in d.entries { try cls.dict.set(k, v) }
     }
     return .object(cls)
@@ -128,10 +130,13 @@ func getIter(_ v: Value) throws -> Value {
         case let r as PyRange:
             var cur = r.start
             let stop = r.stop, step = r.step
+            var done = false
             return .object(PyNativeIterator { () -> Value? in
-                if step > 0 ? cur >= stop : cur <= stop { return nil }
-                defer { cur += step }
-                return .int(cur)
+                if done || (step > 0 ? cur >= stop : cur <= stop) { return nil }
+                let value = cur
+                let (next, overflow) = cur.addingReportingOverflow(step)
+                if overflow { done = true } else { cur = next }
+                return .int(value)
             })
         case let d as PyDict:
             var pos = 0
@@ -139,6 +144,13 @@ func getIter(_ v: Value) throws -> Value {
             return .object(PyNativeIterator { () -> Value? in
                 if d.count != startCount { throw pyErr(runtimeErrorType, "dictionary changed size during iteration") }
                 return d.entry(at: &pos)?.key
+            })
+        case let m as PyMemoryView where m.base is PyArray:
+            var i = 0
+            return .object(PyNativeIterator { () -> Value? in
+                guard i < m.count else { return nil }
+                defer { i += 1 }
+                return m.item(i)
             })
         case is PyBytes, is PyByteArray, is PyMemoryView:
             var i = 0
@@ -195,16 +207,17 @@ func getIter(_ v: Value) throws -> Value {
 func nextValue(_ it: Value) throws -> Value? {
     if case .object(let o) = it {
         switch o {
-        case let n as PyNativeIterator: return try n.step()
+        case let n as PyNativeIterator:
+            do { return try n.step() } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return nil }
         case let g as PyGenerator: return try g.resume(.none)
         case let inst as PyInstance:
             guard let f = inst.cls.lookupUser("__next__") else { break }
-            do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls === stopIterationType {
+            do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
                 return nil
             }
         default:
             if case .object(let bf as PyBuiltinFunction)? = o.pyClass.lookup("__next__") {
-                do { return try bf.fn([it], []) } catch let e as PyError where e.exception.cls === stopIterationType { return nil }
+                do { return try bf.fn([it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) { return nil }
             }
         }
     }
@@ -220,7 +233,7 @@ func iterateToArray(_ v: Value) throws -> [Value] {
             var out: [Value] = []
             out.reserveCapacity(r.count)
             var i = r.start
-            if r.step > 0 { while i < r.stop { out.append(.int(i)); i += r.step } } else { while i > r.stop { out.append(.int(i)); i += r.step } }
+            for _ in 0..<r.count { out.append(.int(i)); i = i &+ r.step }
             return out
         }
         if let d = o as? PyDict { return d.keyList }
@@ -285,17 +298,15 @@ func getItem(_ c: Value, _ key: Value) throws -> Value {
                 if step != 1 { throw pyErr(notImplementedErrorType, "only slices with step=1 (aka None) are supported") }
                 return .object(PyMemoryView(base: m.base, start: m.start + start, count: max(0, stop - start), readonly: m.readonly))
             }
-            let i = try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview")
-            if let a = m.base as? PyArray { return a.item(m.start + i) }
-            return .int(Int(m.bytes[i]))
+            return m.item(try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview"))
         case let r as PyRange:
             if case .object(let sl as PySlice) = key {
                 let (start, stop, step) = try sliceIndices(sl, r.count)
-                let n = PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step)
+                let n = PyRange(r.start &+ start &* r.step, r.start &+ stop &* r.step, r.step &* step)
                 return .object(n)
             }
             let i = try normIndex(try toIndex(key, "range"), r.count, "range")
-            return .int(r.start + i * r.step)
+            return .int(r.start &+ i &* r.step)
         case let a as PyArray:
             if case .object(let sl as PySlice) = key { return .object(a.slice(try sliceIndexList(sl, a.count))) }
             return a.item(try normIndex(try toIndex(key, "array"), a.count, "array"))
@@ -345,10 +356,19 @@ func setItem(_ c: Value, _ key: Value, _ value: Value) throws {
         case let m as PyMemoryView:
             if m.readonly { throw typeError("'memoryview' object doesn't support item assignment") }
             if case .object(let sl as PySlice) = key {
+                // A byte copy, like MicroPython's: the source must fill the slice exactly. The
+                // source is read in full first, so overlapping views shift correctly.
                 let items = try bytesFromValue(value)
                 let (start, stop, _) = try sliceIndices(sl, m.count)
-                if items.count != stop - start { throw valueError("memoryview slice assignments are currently only supported for same-length") }
+                let size = m.itemSize
+                if items.count != max(0, stop - start) * size { throw valueError("memoryview slice assignments are currently only supported for same-length") }
                 if let ba = m.base as? PyByteArray { for (k, x) in items.enumerated() { ba.bytes[m.start + start + k] = x } }
+                else if let a = m.base as? PyArray, !items.isEmpty {
+                    var raw = a.rawBytes
+                    let offset = (m.start + start) * size
+                    raw.replaceSubrange(offset..<(offset + items.count), with: items)
+                    a.values = PyArray.fromBytes(a.typecode, raw).values
+                }
                 return
             }
             let i = try normIndex(try toIndex(key, "memoryview"), m.count, "memoryview")
@@ -496,4 +516,17 @@ func length(_ v: Value) throws -> Int {
     default: break
     }
     throw typeError("object of type '\(typeName(v))' has no len()")
+}
+
+/// Advances the source of a builtin iterator (map, zip, filter, enumerate): a StopIteration
+/// raised by a user __next__ passes through with its value, as in MicroPython.
+func nextValueKeepingStop(_ it: Value) throws -> Value? {
+    if case .object(let inst as PyInstance) = it, let f = inst.cls.lookupUser("__next__") {
+        do { return try callValue(f, [it], []) } catch let e as PyError where e.exception.cls.isSubclass(of: stopIterationType) {
+            // MicroPython keeps only the StopIteration's value and raises a plain one with it.
+            throw PyError(exception: makeException(stopIterationType, Array(e.exception.args.prefix(1))))
+        }
+    }
+    if case .object(let n as PyNativeIterator) = it { return try n.step() }
+    return try nextValue(it)
 }

@@ -280,7 +280,7 @@ func percentFormatBasic(_ fmt: String, _ arg: Value) throws -> Value {
                 switch v {
                 case .int(let n): out += String(n)
                 case .bool(let b): out += b ? "1" : "0"
-                case .float(let d): out += String(Int(d))
+                case .float(let d): out += try Pylib.run { () throws(EngineError) in try PercentFormatter.truncate(d) }.description
                 default:
                     guard let b = bigValue(v) else { throw typeError("can't convert \(typeName(v)) to int") }
                     out += b.description
@@ -326,7 +326,7 @@ func percentFormatBasic(_ fmt: String, _ arg: Value) throws -> Value {
         case "r": body = try repr(v)
         case "d", "i", "u":
             if case .str = v { throw typeError("%d format: a number is required, not str") }
-            if case .float(let d) = v { v = .int(Int(d)) }
+            if case .float(let d) = v { v = .bigint(try Pylib.run { () throws(EngineError) in try PercentFormatter.truncate(d) }) }
             guard let b = bigValue(v) else { throw typeError("can't convert \(typeName(v)) to int") }
             body = try formatIntSpec(b, try FormatSpec(spec + width))
             out += body

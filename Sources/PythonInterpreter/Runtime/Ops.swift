@@ -19,6 +19,7 @@ func truthy(_ v: Value) throws -> Bool {
         case let b as PyBytes: return !b.bytes.isEmpty
         case let b as PyByteArray: return !b.bytes.isEmpty
         case let r as PyRange: return r.count > 0
+        case let arr as PyArray: return arr.count > 0
         case let c as PyComplex: return c.re != 0 || c.im != 0
         case is PyBigInt: return true
         case let inst as PyInstance:
@@ -32,15 +33,23 @@ func truthy(_ v: Value) throws -> Bool {
 }
 
 func hashDouble(_ d: Double) -> Int {
-    if d.isFinite && d == d.rounded() && abs(d) < 9.2e18 { return Int(d) }
-    return d.bitPattern.hashValue & 0x3fff_ffff_ffff_ffff
+    // MicroPython hashes a float by its integer part; out-of-range values, inf and nan hash to 0.
+    if d.isFinite && abs(d) < 9.2e18 { return Int(d.rounded(.towardZero)) }
+    return 0
+}
+
+/// Reduces a two's-complement word to MicroPython's 63-bit small-int range.
+@inline(__always)
+private func wrapHash63(_ x: UInt) -> Int {
+    let h = x & 0x7fff_ffff_ffff_ffff
+    return Int(bitPattern: h >= 0x4000_0000_0000_0000 ? h | 0x8000_0000_0000_0000 : h)
 }
 
 func pyHash(_ v: Value) throws -> Int {
     switch v {
     case .none: return 0x1234
     case .bool(let b): return b ? 1 : 0
-    case .int(let i): return i
+    case .int(let i): return i >= -(1 << 62) && i < 1 << 62 ? i : wrapHash63(UInt(bitPattern: i))
     case .float(let d): return hashDouble(d)
     case .str(let s): return s.hash
     case .object(let o):
@@ -50,20 +59,31 @@ func pyHash(_ v: Value) throws -> Int {
             for x in t.items { h = (h &* 1000003) ^ (try pyHash(x)) }
             return h
         case let b as PyBytes:
-            var h: Int = 5381
-            for c in b.bytes { h = (h &* 33) ^ Int(c) }
-            return h
-        case let b as PyBigInt: return b.value.hashValue
+            var h: UInt = 5381
+            for c in b.bytes { h = (h &* 33) ^ UInt(c) }
+            h &= 0xffff
+            return h == 0 ? 1 : Int(h)
+        case let b as PyBigInt:
+            // MicroPython hashes a big int to its value modulo 2**63, as a 63-bit signed number
+            let m = b.value.magnitude & BigUInt((UInt64(1) << 63) - 1)
+            let low = UInt(m)
+            return wrapHash63(b.value.sign == .minus ? (0 &- low) : low)
+        case let c as PyComplex: return hashDouble(c.re) ^ hashDouble(c.im)
+        case is PySlice: throw typeError("unsupported type for __hash__: 'slice'")
         case let d as PyDict where d.isSet && d.frozen:
             var h = 0
             for k in d.keyList { h ^= try pyHash(k) }
             return h
+        case let v as PyDictView where v.kind != .values: throw typeError("unsupported type for __hash__: 'dict_view'")
         case is PyList, is PyByteArray: throw typeError("unsupported type for __hash__: '\(o.pyClass.name)'")
         case let d as PyDict where d.customClass == nil: _ = d; throw typeError("unsupported type for __hash__: '\(o.pyClass.name)'")
         case let inst as PyInstance:
             if let f = inst.cls.lookupUser("__hash__") {
                 if case .none = f { throw typeError("unsupported type for __hash__: '\(inst.cls.name)'") }
-                return try toInt(try callValue(f, [v], []))
+                let h = try callValue(f, [v], [])
+                // MicroPython truncates a big __hash__ result to a machine word.
+                if case .object(let b as PyBigInt) = h { return Int(truncatingIfNeeded: b.value) }
+                return try toInt(h)
             }
             if let b = inst.base { return try pyHash(b) }
             if inst.cls.lookupUser("__eq__") != nil, !inst.cls.isExceptionClass {
@@ -117,24 +137,32 @@ func pyEquals(_ a: Value, _ b: Value) throws -> Bool {
     }
     switch (a, b) {
     case let (.object(x), .object(y)):
-        if x === y { return !(x is PyComplex) || true }
+        // NaN inside a complex is unequal even to itself, so identity proves nothing there.
+        if x === y && !(x is PyComplex) { return true }
         switch (x, y) {
         case let (l as PyList, r as PyList): return try seqEquals(l.items, r.items)
         case let (l as PyTuple, r as PyTuple): return try seqEquals(l.items, r.items)
         case let (l as PyDict, r as PyDict):
             if l.isSet != r.isSet { return false }
             if l.count != r.count { return false }
+            // MicroPython compares two OrderedDicts in order and never equates one with a dict.
+            if l.isOrderedDict != r.isOrderedDict { return false }
+            if l.isOrderedDict {
+                for ((lk, lv), (rk, rv)) in zip(l.entries, r.entries) {
+                    if !(try pyEquals(lk, rk)) { return false }
+                    if !(try pyEquals(lv, rv)) { return false }
+                }
+                return true
+            }
             for (k, v) in l.entries {
                 guard let rv = try r.get(k) else { return false }
                 if !l.isSet, !(try pyEquals(v, rv)) { return false }
             }
             return true
         case let (l as PyComplex, r as PyComplex): return l.re == r.re && l.im == r.im
-        case let (l as PyDictView, r as PyDictView):
-            if l.kind == .values || r.kind == .values { return false }
-            return try pyEquals(.object(setOf(l.items)), .object(setOf(r.items)))
-        case let (l as PyDictView, r as PyDict) where r.isSet: return try pyEquals(.object(setOf(l.items)), .object(r))
-        case let (l as PyRange, r as PyRange): return l.count == r.count && (l.count == 0 || (l.start == r.start && (l.count == 1 || l.step == r.step)))
+        // MicroPython compares dict views and ranges by identity only.
+        case let (l as PyArray, r as PyArray): return try l.equals(r)
+        case (is PyArray, _): return false
         case (is PyBytes, _), (is PyByteArray, _), (is PyMemoryView, _):
             guard let lb = bytesLike(x), let rb = bytesLike(y) else { return false }
             return lb == rb
@@ -310,7 +338,11 @@ func toDouble(_ v: Value) throws -> Double {
     case .object(let o as PyBigInt): return Double(o.value)
     case .object(let o as PyInstance):
         if let base = o.base { return try toDouble(base) }
-        if let f = o.cls.lookupUser("__float__") { return try toDouble(try callValue(f, [v], [])) }
+        if let f = o.cls.lookupUser("__float__") {
+            // MicroPython insists that __float__ return a float.
+            guard case .float(let d) = try callValue(f, [v], []) else { throw typeError("can't convert \(typeName(v)) to float") }
+            return d
+        }
         throw typeError("can't convert \(typeName(v)) to float")
     default: throw typeError("can't convert \(typeName(v)) to float")
     }
@@ -372,8 +404,3 @@ func sliceArray<T>(_ a: [T], _ s: PySlice) throws -> [T] {
     return r
 }
 
-func setOf(_ items: [Value]) throws -> PyDict {
-    let d = PyDict(); d.isSet = true
-    for x in items { try d.set(x, .none) }
-    return d
-}

@@ -61,7 +61,10 @@ func reprString(_ s: String) -> String {
         case "\t": out += "\\t"
         default:
             if Character(u) == q { out += "\\" + String(q) }
-            else if u.value < 0x20 || u.value == 0x7f { out += String(format: "\\x%02x", u.value) }
+            else if u.value < 0x20 || (u.value >= 0x7f && u.value < 0x100) { out += String(format: "\\x%02x", u.value) }
+            // MicroPython's repr escapes every non-ASCII character.
+            else if u.value >= 0x100 && u.value < 0x10000 { out += String(format: "\\u%04x", u.value) }
+            else if u.value >= 0x10000 { out += String(format: "\\U%08x", u.value) }
             else { out.unicodeScalars.append(u) }
         }
     }
@@ -144,7 +147,8 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
             return d.frozen ? "frozenset(" + inner + ")" : inner
         }
         let body = try d.entries.map { (try repr($0.key)) + ": " + (try repr($0.value)) }.joined(separator: ", ")
-        if let c = d.customClass { return c.name + "({" + body + "})" }
+        // Only OrderedDict names itself; other dict subclasses print as a plain dict.
+        if d.isOrderedDict { return "OrderedDict({" + body + "})" }
         return "{" + body + "}"
     case let b as PyBytes: return reprBytes(b.bytes)
     case let b as PyByteArray: return "bytearray(" + reprBytes(b.bytes) + ")"
@@ -153,6 +157,7 @@ private func reprObject(_ o: PyObject, _ v: Value) throws -> String {
     case let s as PySlice: return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
     case let s as PySingleton: return s.name
     case let c as PyClass: return "<class '\(c.name)'>"
+    case let sp as PySuper: return "<super: <class '\(sp.cls.name)'>, \(try repr(sp.obj))>"
     case let m as PyModule: return "<module '\(m.name)'>"
     case let f as PyFunction: return "<function \(f.name) at 0x\(objectAddress(f))>"
     case is PyBuiltinFunction: return "<function>"
@@ -182,8 +187,8 @@ func formatComplex(_ c: PyComplex) -> String {
         return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }
     if c.re == 0 && c.re.sign == .plus { return part(c.im) + "j" }
-    let im = part(c.im)
-    let sign = (im.hasPrefix("-") || c.im.isNaN) ? "" : "+"
+    let im = c.im.isNaN ? "nan" : part(c.im)
+    let sign = im.hasPrefix("-") ? "" : "+"
     return "(" + part(c.re) + sign + im + "j)"
 }
 

@@ -7,6 +7,8 @@ final class Runtime {
     let configuration: InterpreterConfiguration
     var builtins = PyDict()
     var modules = PyDict()          // sys.modules
+    /// Builtin modules are read-only (MicroPython's rule) except while a host's set-up runs.
+    private var builtinModulesSealed = true
     var nativeModules: [String: NativeModule] = [:]
     var sourceModules: [String: String] = [:]
     var builtinModuleMakers: [String: (Runtime) -> PyModule] = [:]
@@ -19,6 +21,18 @@ final class Runtime {
     var currentClassHint: PyClass? = nil
     var mainModule: PyModule
     var gcEnabled = true
+    /// The builtins' own __import__ and __build_class__, to notice when a program replaces them
+    /// (import statements and class statements then go through the replacement).
+    var originalImport: Value = .none
+    var originalBuildClass: Value = .none
+
+    /// The program's replacement for builtins.`name`, if it installed one.
+    func replacedBuiltin(_ name: String, original: Value) -> Value? {
+        guard let current = builtins.getStr(name), !current.isIdentical(original) else { return nil }
+        return current
+    }
+    /// gc.threshold(), kept in whole 16-byte heap blocks as MicroPython reports it (-1 = off).
+    var gcThreshold = -1
     var heapLocked = 0
     var optLevel = 0
     var startTime = Date()
@@ -103,10 +117,25 @@ final class Runtime {
         return base.isEmpty ? name : base + "." + name
     }
 
+    /// Firmware modules are read-only on MicroPython, except `builtins` and modules that are
+    /// frozen Python source (asyncio); the host seals them once it has patched them.
+    private func markBuiltin(_ m: PyModule, name: String) {
+        guard name != "builtins", !m.isFrozenPython else { return }
+        m.isBuiltin = true
+        m.readOnly = builtinModulesSealed
+    }
+
+    /// Makes every builtin module read-only (or writable again), now and when imported later.
+    func sealBuiltinModules(_ sealed: Bool) {
+        builtinModulesSealed = sealed
+        for (_, v) in modules.entries { if case .object(let m as PyModule) = v, m.isBuiltin { m.readOnly = sealed } }
+    }
+
     func loadModule(_ name: String, parent: PyModule?) throws -> Value {
         if let m = modules.getStr(name) { return m }
         if let native = nativeModules[name] {
             let m = native.instantiate(runtime: self)
+            markBuiltin(m, name: name)
             modules.setStr(name, .object(m))
             return .object(m)
         }
@@ -117,6 +146,7 @@ final class Runtime {
         if let maker = builtinModuleMakers[lookupName] {
             if let existing = modules.getStr(lookupName) { modules.setStr(name, existing); return existing }
             let m = maker(self)
+            markBuiltin(m, name: lookupName)
             modules.setStr(lookupName, .object(m))
             if lookupName != name { modules.setStr(name, .object(m)) }
             return .object(m)

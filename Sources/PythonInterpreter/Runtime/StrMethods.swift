@@ -26,7 +26,8 @@ func splitWhitespace(_ s: String, _ maxSplit: Int) -> [String] {
             if inWord { out.append(cur); cur = ""; inWord = false }
         } else {
             if !inWord && maxSplit >= 0 && out.count == maxSplit {
-                out.append(String(s[idx...]).trimmingCharacters(in: .whitespacesAndNewlines))
+                // The unsplit remainder keeps its trailing whitespace, as in MicroPython.
+                out.append(String(s[idx...]))
                 return out
             }
             inWord = true
@@ -73,9 +74,9 @@ func installStrMethods() {
     addMethods(strType, [
         ("upper", { a, _ in .string(try selfString(a).uppercased()) }),
         ("lower", { a, _ in .string(try selfString(a).lowercased()) }),
-        ("strip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
-        ("lstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
-        ("rstrip", { a, _ in .string(try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
+        ("strip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
+        ("lstrip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
+        ("rstrip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
         ("split", { a, kw in
             let s = try selfString(a)
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
@@ -102,18 +103,9 @@ func installStrMethods() {
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
             let maxSplit = a.count > 2 ? try toInt(a[2]) : try toInt(kwarg(kw, "maxsplit") ?? .int(-1))
             if sepV.isNone {
-                let words = splitWhitespace(s, -1)
-                if maxSplit < 0 || words.count <= maxSplit + 1 { return .list(words.map { .string($0) }) }
-                // rejoin the leading part
-                var parts: [String] = []
-                var rest = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                for _ in 0..<maxSplit {
-                    guard let r = rest.lastIndex(where: isPySpace) else { break }
-                    parts.insert(String(rest[rest.index(after: r)...]), at: 0)
-                    rest = String(rest[..<r]).trimmingCharacters(in: .whitespacesAndNewlines)
-                }
-                parts.insert(rest, at: 0)
-                return .list(parts.map { .string($0) })
+                // MicroPython splits on whitespace from the right only without a limit.
+                if maxSplit >= 0 { throw pyErr(notImplementedErrorType, "rsplit(None,n)") }
+                return .list(splitWhitespace(s, -1).map { .string($0) })
             }
             let sep = try toStr(sepV)
             if sep.isEmpty { throw valueError("empty separator") }
@@ -261,13 +253,13 @@ func installStrMethods() {
             return .tuple([.string(String(s[..<r.lowerBound])), .string(sep), .string(String(s[r.upperBound...]))])
         }),
         ("encode", { a, _ in .bytes(Array(try selfString(a).utf8)) }),
-        ("__len__", { a, _ in .int(try length(a[0])) }),
-        ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
-        ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
-        ("__add__", { a, _ in try binaryOp(.add, a[0], a[1]) }),
-        ("__mod__", { a, _ in try binaryOp(.mod, a[0], a[1]) }),
-        ("__eq__", { a, _ in .bool(try pyEquals(.string(try selfString(a)), a[1])) }),
-        ("__lt__", { a, _ in .bool(try richCompare("__lt__", .string(try selfString(a)), a[1])) }),
+        ("__len__", { a, _ in try needArgs(a, 1); return .int(try length(a[0])) }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try contains(a[0], a[1])) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(a[0], a[1]) }),
+        ("__add__", { a, _ in try needArgs(a, 2); return try binaryOp(.add, a[0], a[1]) }),
+        ("__mod__", { a, _ in try needArgs(a, 2); return try binaryOp(.mod, a[0], a[1]) }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(.string(try selfString(a)), a[1])) }),
+        ("__lt__", { a, _ in try needArgs(a, 2); return .bool(try richCompare("__lt__", .string(try selfString(a)), a[1])) }),
         ("__hash__", { a, _ in .int(try pyHash(.string(try selfString(a)))) }),
         ("__str__", { a, _ in .string(try selfString(a)) }),
         ("__repr__", { a, _ in .string(reprString(try selfString(a))) }),
@@ -301,4 +293,10 @@ private func padString(_ a: [Value], _ align: Character) throws -> Value {
         let left = n / 2
         return .string(String(repeating: f, count: left) + s + String(repeating: f, count: n - left))
     }
+}
+
+/// MicroPython returns the very string when stripping removes nothing.
+private func keepIfSame(_ original: Value, _ result: String) -> Value {
+    if case .str(let o) = original, o.value.utf8.count == result.utf8.count { return original }
+    return .string(result)
 }

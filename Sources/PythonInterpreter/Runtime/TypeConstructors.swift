@@ -77,7 +77,11 @@ private func installConstructors() {
             if o is PyBigInt { return x }
             if let b = bytesLike(o) { return try parseIntString(String(decoding: b, as: UTF8.self), base: 10) }
             if let inst = o as? PyInstance {
-                if let f = inst.cls.lookupUser("__int__") ?? inst.cls.lookupUser("__index__") { return try callValue(f, [x], []) }
+                if let f = inst.cls.lookupUser("__int__") ?? inst.cls.lookupUser("__index__") {
+                    let r = try callValue(f, [x], [])
+                    guard intOperand(r) != nil || bigValue(r) != nil else { throw typeError("can't convert \(typeName(r)) to int") }
+                    return r
+                }
                 if let b = inst.base { return try instantiate(intType, [b], []) }
             }
         default: break
@@ -100,20 +104,7 @@ private func installConstructors() {
     complexType.constructor = { args, _ in
         try argCount(args, 0, 2, "complex")
         if args.isEmpty { return .object(PyComplex(0, 0)) }
-        if case .str(let s) = args[0] {
-            let t = s.value.replacingOccurrences(of: " ", with: "").lowercased()
-            if t.hasSuffix("j") {
-                let body = String(t.dropLast())
-                if let d = Double(body) { return .object(PyComplex(0, d)) }
-                if let idx = body.lastIndex(where: { $0 == "+" || $0 == "-" }), idx != body.startIndex {
-                    let re = Double(body[..<idx]) ?? 0
-                    let imText = String(body[idx...])
-                    let im = imText == "+" ? 1 : (imText == "-" ? -1 : Double(imText) ?? 0)
-                    return .object(PyComplex(re, im))
-                }
-            }
-            return .object(PyComplex(try parseFloatString(t), 0))
-        }
+        if case .str(let s) = args[0] { return .object(try parseComplexString(s.value)) }
         let (ar, ai) = try complexParts(args[0])
         if args.count == 2 {
             let (br, bi) = try complexParts(args[1])
@@ -192,9 +183,12 @@ private func installConstructors() {
         if let x = args.first { try forEach(x) { try d.set($0, .none); return true } }
         return .object(d)
     }
-    rangeType.constructor = { args, _ in
+    rangeType.constructor = { args, kw in
+        if !kw.isEmpty { throw typeError("function doesn't take keyword arguments") }
         try argCount(args, 1, 3, "range")
         let ints = try args.map(toInt)
+        // MicroPython's machine-word conversion refuses the most negative value too
+        if ints.contains(Int.min) { throw pyErr(overflowErrorType, "overflow converting long int to machine word") }
         switch ints.count {
         case 1: return .object(PyRange(0, ints[0], 1))
         case 2: return .object(PyRange(ints[0], ints[1], 1))
@@ -267,4 +261,55 @@ func parseBigInt(_ text: String, radix: Int) -> BigInt? {
     }
     if chunkScale > 1 { result = result * BigInt(chunkScale) + BigInt(chunk) }
     return result
+}
+
+/// `complex("...")` the way MicroPython's number parser reads it: a real part, then (after
+/// optional blanks) an imaginary part that ends in `j`; a sign must touch its digits, and a
+/// number followed directly by `j` is imaginary.
+func parseComplexString(_ text: String) throws -> PyComplex {
+    let bad = valueError("invalid syntax for number")
+    let chars = Array(text.lowercased())
+    var i = 0
+    func skipBlanks() { while i < chars.count && chars[i].isWhitespace { i += 1 } }
+    /// A signed number; an empty one (`j`, `-j`) counts as 1 when `unit` allows it.
+    func number(unit: Bool) throws -> Double {
+        var t = ""
+        if i < chars.count && (chars[i] == "+" || chars[i] == "-") { t.append(chars[i]); i += 1 }
+        let rest = String(chars[i...])
+        if let word = ["infinity", "inf", "nan"].first(where: { rest.hasPrefix($0) }) {
+            t += word; i += word.count
+        } else {
+            var digits = false
+            while i < chars.count {
+                let c = chars[i]
+                if c.isASCII && (c.isNumber || c == "." || c == "_") { digits = digits || c.isNumber; t.append(c); i += 1; continue }
+                if c == "e" && digits, i + 1 < chars.count {
+                    var j = i + 1
+                    if chars[j] == "+" || chars[j] == "-" { j += 1 }
+                    if j < chars.count && chars[j].isNumber { t += String(chars[i..<j]); i = j; continue }
+                }
+                break
+            }
+            if !digits {
+                guard unit, i < chars.count, chars[i] == "j", t.count == (t.first == "+" || t.first == "-" ? 1 : 0) else { throw bad }
+                return t == "-" ? -1 : 1
+            }
+        }
+        return try parseFloatString(t)
+    }
+    skipBlanks()
+    guard i < chars.count else { throw bad }
+    let first = try number(unit: true)
+    if i < chars.count && chars[i] == "j" {
+        i += 1; skipBlanks()
+        guard i == chars.count else { throw bad }
+        return PyComplex(0, first)
+    }
+    skipBlanks()
+    if i == chars.count { return PyComplex(first, 0) }
+    let imaginary = try number(unit: true)
+    guard i < chars.count, chars[i] == "j" else { throw bad }
+    i += 1; skipBlanks()
+    guard i == chars.count else { throw bad }
+    return PyComplex(first, imaginary)
 }

@@ -14,6 +14,9 @@ final class PyBuiltinFunction: PyObject {
 /// A Python exception travelling through Swift code as a thrown error.
 struct PyError: Error, @unchecked Sendable {
     let exception: PyExceptionObject
+    /// What `generator.throw()` was given when it is not an exception instance (a class or any
+    /// object): a `yield from` passes it unchanged to a delegate's own `throw` method.
+    var thrown: Value? = nil
 }
 
 /// Thrown to unwind a generator thread whose generator object was garbage collected.
@@ -130,3 +133,9 @@ func typeOf(_ v: Value) -> PyClass {
 }
 
 func typeName(_ v: Value) -> String { typeOf(v).name }
+
+/// Native methods check how many arguments they were given before indexing them, so a short
+/// call raises MicroPython's TypeError instead of stopping the host.
+func needArgs(_ a: [Value], _ n: Int) throws {
+    if a.count < n { throw typeError("function missing \(n - a.count) required positional arguments") }
+}

@@ -10,7 +10,25 @@ struct Lexer {
     private var tokens: [Token] = []
     private var atLineStart = true
 
-    init(_ source: String) { src = Array(source.utf8) }
+    /// Line endings become `\n` first, as MicroPython's reader does: `\r\n` and a lone `\r`
+    /// end a line, also inside triple-quoted strings.
+    init(_ source: String) {
+        let bytes = Array(source.utf8)
+        guard bytes.contains(13) else { src = bytes; return }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 13 {
+                out.append(10)
+                if i + 1 < bytes.count && bytes[i + 1] == 10 { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        src = out
+    }
 
     static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "...", "!=="]
     static let twoCharOps: Set<String> = ["**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="]
@@ -148,7 +166,7 @@ struct Lexer {
             if p < src.count && isDigit(src[p]) {
                 isFloat = true
                 pos = p
-                while pos < src.count && isDigit(src[pos]) { pos += 1 }
+                while pos < src.count && (isDigit(src[pos]) || src[pos] == 95) { pos += 1 }
             }
         }
         let text = String(decoding: src[start..<pos], as: UTF8.self).replacingOccurrences(of: "_", with: "")
@@ -335,6 +353,8 @@ struct FStringParser {
                 if i < body.count && body[i] == 33 {
                     i += 1
                     if i < body.count { conv = Character(Unicode.Scalar(body[i])); i += 1 }
+                    // Like MicroPython, only !r and !s are conversions; anything else fails to compile.
+                    guard conv == "r" || conv == "s" else { throw SyntaxErrorInfo(message: "invalid syntax", line: line) }
                 }
                 var spec: [FStringPart]? = nil
                 if i < body.count && body[i] == 58 {

@@ -161,6 +161,7 @@ struct Parser {
                 p += 1
                 var targets = [try parseExprOrStar()]
                 while acceptOp(",") { if atStatementEnd { break }; targets.append(try parseExprOrStar()) }
+                for t in targets { try checkDeletable(t) }
                 return Stmt(kind: .del(targets), line: ln)
             case "assert":
                 p += 1
@@ -232,6 +233,15 @@ struct Parser {
         return Stmt(kind: .expr(first), line: ln)
     }
 
+    private func checkDeletable(_ e: Expr) throws {
+        switch e {
+        case .name, .attribute, .subscr: return
+        case .tuple(let items) where !items.isEmpty: for i in items { try checkDeletable(i) }
+        case .list(let items): for i in items { try checkDeletable(i) }
+        default: throw SyntaxErrorInfo(message: "can't delete expression", line: line, scope: "<module>")
+        }
+    }
+
     private func checkAugTarget(_ e: Expr) throws {
         switch e {
         case .name, .attribute, .subscr: return
@@ -242,7 +252,13 @@ struct Parser {
     private func checkAssignable(_ e: Expr) throws {
         switch e {
         case .name, .attribute, .subscr: return
-        case .tuple(let items), .list(let items): for i in items { try checkAssignable(i) }
+        case .tuple(let items) where items.isEmpty:
+            throw SyntaxErrorInfo(message: "can't assign to expression", line: line, scope: "<module>")
+        case .tuple(let items), .list(let items):
+            if items.filter({ if case .starred = $0 { return true }; return false }).count > 1 {
+                throw SyntaxErrorInfo(message: "multiple *x in assignment", line: line, scope: "<module>")
+            }
+            for i in items { try checkAssignable(i) }
         case .starred(let inner): try checkAssignable(inner)
         default: throw SyntaxErrorInfo(message: "can't assign to expression", line: line, scope: "<module>")
         }
@@ -297,6 +313,9 @@ struct Parser {
             p += 1
             var type: Expr? = nil
             var name: String? = nil
+            if let last = handlers.last, last.type == nil {
+                throw SyntaxErrorInfo(message: "default 'except' must be last", line: hl)
+            }
             if !peekOp(":") {
                 type = try parseTest()
                 if acceptName("as") { name = try identifier() } else if acceptOp(",") { throw error() }
@@ -598,6 +617,8 @@ struct Parser {
             if acceptOp("**") {
                 args.append(Argument(kind: .doubleStar, value: try parseTest())); sawKeyword = true
             } else if acceptOp("*") {
+                // MicroPython rejects *args after any keyword argument
+                if sawKeyword { throw SyntaxErrorInfo(message: "* arg after kwarg", line: line, scope: "<module>") }
                 args.append(Argument(kind: .star, value: try parseTest()))
             } else if case .name(let n) = peek.kind, peekOp(at: 1, "="), !Parser.keywords.contains(n) {
                 p += 2

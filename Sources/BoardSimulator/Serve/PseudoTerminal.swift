@@ -35,12 +35,14 @@ public final class PseudoTerminal: @unchecked Sendable {
             throw .system("grantpt/unlockpt", code)
         }
         let path = String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let slave = Glibc.open(path, O_RDWR | O_NOCTTY)
+        let slave = Glibc.open(path, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else {
             let code = errno
             Glibc.close(master)
             throw .system("open \(path)", code)
         }
+        // Programs started later must not hold the board's ends open after it stops.
+        _ = fcntl(master, F_SETFD, fcntl(master, F_GETFD) | FD_CLOEXEC)
         var settings = termios()
         if tcgetattr(slave, &settings) == 0 {
             cfmakeraw(&settings)

@@ -34,6 +34,8 @@ public final class SerialLink: ByteLink, @unchecked Sendable {
         }
         var fd: Int32 = -1
         _ = sp_get_port_handle(port, &fd)
+        // Close-on-exec, so no program started later inherits the port and its lock.
+        if fd >= 0 { _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC) }
         if fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 {
             sp_close(port)
             sp_free_port(port)

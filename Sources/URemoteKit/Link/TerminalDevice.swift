@@ -35,9 +35,11 @@ enum TerminalDevice {
     }
 
     /// Opens `path` read-write, non-blocking, without making it the controlling terminal, and
-    /// locks it so a second program gets "port busy" instead of a garbled conversation.
+    /// locks it so a second program gets "port busy" instead of a garbled conversation. The
+    /// descriptor is close-on-exec: a program started meanwhile (an editor, a worker process)
+    /// would otherwise inherit it, and with it the lock, after uremote let go of the port.
     static func openExclusive(_ path: String) throws(LinkError) -> Int32 {
-        let fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK)
+        let fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw openError(path, errno: errno) }
         guard isatty(fd) != 0 else {
             _ = posixClose(fd)

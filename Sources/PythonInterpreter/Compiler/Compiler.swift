@@ -398,7 +398,9 @@ final class Compiler {
                         if res == .breakLoop { return .normal }
                         if res == .returnValue { return res }
                         if rt.interruptPending.pointee != 0 { try rt.raiseInterrupt() }
-                        i += step
+                        let (next, overflow) = i.addingReportingOverflow(step)
+                        if overflow { break }
+                        i = next
                     }
                     if let o { return try o(f) }
                     return .normal
@@ -577,6 +579,14 @@ final class Compiler {
                 }
                 bases.append(bc)
             }
+            if let hook = f.runtime.replacedBuiltin("__build_class__", original: f.runtime.originalBuildClass) {
+                // a replaced __build_class__ gets (body, name, *bases) and its result is the class
+                let body = PyBuiltinFunction(name) { _, _ in .none }
+                var v = try callValue(hook, [.object(body), .string(name)] + bases.map { .object($0) }, [])
+                for d in decorators { v = try callValue(try d(f), [v], []) }
+                try st(f, v)
+                return .normal
+            }
             if bases.isEmpty { bases = [objectType] }
             let ns = PyDict()
             ns.setStr("__module__", f.globals.getStr("__name__") ?? .string("__main__"))
@@ -630,6 +640,12 @@ final class Compiler {
         }
         return { f in
             for (name, asName, st) in ops {
+                if let hook = f.runtime.replacedBuiltin("__import__", original: f.runtime.originalImport) {
+                    var m = try callValue(hook, [.string(name), .object(f.globals), .none, .none, .int(0)], [])
+                    if asName != nil { for part in name.split(separator: ".").dropFirst() { m = try getAttr(m, String(part)) } }
+                    try st(f, m)
+                    continue
+                }
                 let top = try f.runtime.importModule(name, level: 0, globals: f.globals)
                 if asName != nil {
                     let m = try f.runtime.importedLeaf(name, top)
@@ -666,6 +682,12 @@ final class Compiler {
         }
         let ops = try names.map { ($0.name, try storeName($0.asName ?? $0.name)) }
         return { f in
+            if let hook = f.runtime.replacedBuiltin("__import__", original: f.runtime.originalImport) {
+                let fromList = Value.tuple(ops.map { .string($0.0) })
+                let m = try callValue(hook, [.string(module), .object(f.globals), .none, fromList, .int(level)], [])
+                for (name, st) in ops { try st(f, try getAttr(m, name)) }
+                return .normal
+            }
             let m = try f.runtime.importFromTarget(module, level: level, globals: f.globals)
             for (name, st) in ops {
                 if let v = try lookupAttr(m, name) {

@@ -224,7 +224,11 @@ final class PyFunction: PyObject {
         }
         for i in 0..<min(args.count, nPos) { locals[i] = args[i] }
         var extra: PyDict? = nil
-        if let ks = c.kwargsSlot { let d = PyDict(); extra = d; locals[ks] = .object(d) }
+        if let ks = c.kwargsSlot {
+            let d = PyDict()
+            d.reserveSetSlots(kw.count)   // MicroPython sizes **kwargs by the keywords passed
+            extra = d; locals[ks] = .object(d)
+        }
         for (name, value) in kw {
             if let idx = c.paramNames.firstIndex(of: name) {
                 let slot = idx < nPos ? idx : idx + (c.varargsSlot != nil ? 1 : 0)

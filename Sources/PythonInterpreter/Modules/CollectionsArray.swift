@@ -235,8 +235,8 @@ func makeArrayModule() -> PyModule {
         return arr
     }
     addMethods(arrayType, [
-        ("append", { a, _ in let arr = try selfArray(a); arr.values.append(try arr.normalize(a[1])); return .none }),
-        ("extend", { a, _ in let arr = try selfArray(a); arr.values += try iterateToArray(a[1]).map { try arr.normalize($0) }; return .none }),
+        ("append", { a, _ in try needArgs(a, 2); let arr = try selfArray(a); arr.values.append(try arr.normalize(a[1])); return .none }),
+        ("extend", { a, _ in try needArgs(a, 2); let arr = try selfArray(a); arr.values += try iterateToArray(a[1]).map { try arr.normalize($0) }; return .none }),
         ("pop", { a, _ in
             let arr = try selfArray(a)
             if arr.values.isEmpty { throw indexError("pop from empty array") }
@@ -245,7 +245,7 @@ func makeArrayModule() -> PyModule {
         ("tobytes", { a, _ in .bytes(try selfArray(a).rawBytes) }),
         ("decode", { a, _ in .string(String(decoding: try selfArray(a).rawBytes, as: UTF8.self)) }),
         ("__len__", { a, _ in .int(try selfArray(a).count) }),
-        ("__iter__", { a, _ in try getIter(a[0]) }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return try getIter(a[0]) }),
     ])
     m.dict.setStr("array", .object(arrayType))
     return m

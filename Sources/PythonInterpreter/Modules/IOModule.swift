@@ -214,7 +214,7 @@ let streamMethodsInstalled: Bool = {
             let s = try selfStream(a)
             switch s.backend { case .stdin: return .int(0); case .stdout: return .int(1); case .stderr: return .int(2); default: return .int(3) }
         }),
-        ("__enter__", { a, _ in a[0] }),
+        ("__enter__", { a, _ in try needArgs(a, 1); return a[0] }),
         ("__exit__", { a, _ in
             let s = try selfStream(a)
             if case .file(let h) = s.backend { try? h.close() }

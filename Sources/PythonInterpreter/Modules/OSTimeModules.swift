@@ -10,6 +10,7 @@ extension Runtime {
         let m = module("os", [
             ("getcwd", { [unowned self] _, _ in .string(self.cwd) }),
             ("chdir", { [unowned self] a, _ in
+                try needArgs(a, 1)
                 let p = self.absolutePath(try toStr(a[0]))
                 let st = try self.fsCall { try fs.stat(p) }
                 if !st.isDirectory { throw oserror(20) }
@@ -37,16 +38,18 @@ extension Runtime {
                 })
             }),
             ("stat", { [unowned self] a, _ in
+                try needArgs(a, 1)
                 let p = self.absolutePath(try toStr(a[0]))
                 let st = try self.fsCall { try fs.stat(p) }
                 let mode = st.isDirectory ? 0x4000 : 0x8000
                 return .tuple([.int(mode), .int(0), .int(0), .int(0), .int(0), .int(0), .int(st.size), .int(st.modificationTime), .int(st.modificationTime), .int(st.modificationTime)])
             }),
-            ("mkdir", { [unowned self] a, _ in let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.mkdir(p) }; return .none }),
-            ("rmdir", { [unowned self] a, _ in let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.rmdir(p) }; return .none }),
-            ("remove", { [unowned self] a, _ in let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.remove(p) }; return .none }),
-            ("unlink", { [unowned self] a, _ in let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.remove(p) }; return .none }),
+            ("mkdir", { [unowned self] a, _ in try needArgs(a, 1); let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.mkdir(p) }; return .none }),
+            ("rmdir", { [unowned self] a, _ in try needArgs(a, 1); let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.rmdir(p) }; return .none }),
+            ("remove", { [unowned self] a, _ in try needArgs(a, 1); let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.remove(p) }; return .none }),
+            ("unlink", { [unowned self] a, _ in try needArgs(a, 1); let p = self.absolutePath(try toStr(a[0])); try self.fsCall { try fs.remove(p) }; return .none }),
             ("rename", { [unowned self] a, _ in
+                try needArgs(a, 2)
                 let x = self.absolutePath(try toStr(a[0])), y = self.absolutePath(try toStr(a[1]))
                 try self.fsCall { try fs.rename(x, y) }
                 return .none
@@ -105,8 +108,9 @@ extension Runtime {
             ("ticks_ms", { _, _ in .int(ticks(1000)) }),
             ("ticks_us", { _, _ in .int(ticks(1_000_000)) }),
             ("ticks_cpu", { _, _ in .int(ticks(1_000_000)) }),
-            ("ticks_add", { a, _ in .int((try toInt(a[0]) + toInt(a[1])) & 0x3FFF_FFFF) }),
+            ("ticks_add", { a, _ in try needArgs(a, 2); return .int((try toInt(a[0]) + toInt(a[1])) & 0x3FFF_FFFF) }),
             ("ticks_diff", { a, _ in
+                try needArgs(a, 2)
                 let d = (try toInt(a[0]) - toInt(a[1])) & 0x3FFF_FFFF
                 return .int(d >= 0x2000_0000 ? d - 0x4000_0000 : d)
             }),
@@ -115,6 +119,7 @@ extension Runtime {
             ("localtime", { a, _ in try timeTuple(a.first.flatMap { $0.isNone ? nil : $0 }, local: true) }),
             ("gmtime", { a, _ in try timeTuple(a.first.flatMap { $0.isNone ? nil : $0 }, local: false) }),
             ("mktime", { a, _ in
+                try needArgs(a, 1)
                 let t = try iterateToArray(a[0]).map(toInt)
                 guard t.count >= 6 else { throw typeError("mktime needs a tuple of 8 items") }
                 var comps = DateComponents()

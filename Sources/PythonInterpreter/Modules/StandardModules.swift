@@ -51,7 +51,7 @@ extension Runtime {
                 return .tuple([.object(e.cls), .object(e), .none])
             }),
             ("getrecursionlimit", { [unowned self] _, _ in .int(self.recursionLimit) }),
-            ("setrecursionlimit", { [unowned self] a, _ in self.recursionLimit = min(try toInt(a[0]), self.configuration.recursionLimit * 4); return .none }),
+            ("setrecursionlimit", { [unowned self] a, _ in try needArgs(a, 1); self.recursionLimit = min(try toInt(a[0]), self.configuration.recursionLimit * 4); return .none }),
         ])
         m.dict.setStr("argv", .list(c.argv.map { .string($0) }))
         m.dict.setStr("path", .list(c.path.map { .string($0) }))

@@ -151,9 +151,13 @@ final class PyRange: PyObject {
     let start: Int, stop: Int, step: Int
     init(_ start: Int, _ stop: Int, _ step: Int) { self.start = start; self.stop = stop; self.step = step }
     override var pyClass: PyClass { rangeType }
+    /// MicroPython's length arithmetic, wrapping on overflow as its C code does (so huge ranges
+    /// give the same lengths, or emptiness, as on a board instead of stopping the host).
     var count: Int {
-        if step > 0 { return stop > start ? (stop - start + step - 1) / step : 0 }
-        return start > stop ? (start - stop - step - 1) / (-step) : 0
+        var len = stop &- start &+ step
+        len = step > 0 ? len &- 1 : len &+ 1
+        len = len.dividedReportingOverflow(by: step).partialValue
+        return len < 0 ? 0 : len
     }
 }
 

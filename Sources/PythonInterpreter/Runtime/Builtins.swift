@@ -185,7 +185,7 @@ extension Runtime {
             if case .object(let d as PyDict) = args[0], !d.isSet { _ = d; throw typeError("'dict' object isn't reversible") }
             if case .object(let r as PyRange) = args[0] {
                 let n = r.count
-                return .object(PyRange(r.start + (n - 1) * r.step, r.start - r.step, -r.step))
+                return .object(PyRange(r.start &+ (n &- 1) &* r.step, r.start &- r.step, 0 &- r.step))
             }
             if case .object(let d as PyDict) = args[0], d.isSet { throw typeError("'set' object isn't reversible") }
             let items = try iterateToArray(args[0])
@@ -371,6 +371,8 @@ extension Runtime {
             return try self.importModule(try toStr(args[0]), level: 0, globals: self.mainModule.dict)
         }
         def("__build_class__") { _, _ in throw pyErr(notImplementedErrorType, "__build_class__") }
+        originalImport = b.getStr("__import__") ?? .none
+        originalBuildClass = b.getStr("__build_class__") ?? .none
         def("help") { [unowned self] _, _ in try self.writeOut("Welcome to MicroPython!\n"); return .none }
         def("execfile") { [unowned self] args, _ in
             try argCount(args, 1, 1, "execfile")

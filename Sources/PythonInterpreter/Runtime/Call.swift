@@ -130,10 +130,13 @@ func getIter(_ v: Value) throws -> Value {
         case let r as PyRange:
             var cur = r.start
             let stop = r.stop, step = r.step
+            var done = false
             return .object(PyNativeIterator { () -> Value? in
-                if step > 0 ? cur >= stop : cur <= stop { return nil }
-                defer { cur += step }
-                return .int(cur)
+                if done || (step > 0 ? cur >= stop : cur <= stop) { return nil }
+                let value = cur
+                let (next, overflow) = cur.addingReportingOverflow(step)
+                if overflow { done = true } else { cur = next }
+                return .int(value)
             })
         case let d as PyDict:
             var pos = 0
@@ -230,7 +233,7 @@ func iterateToArray(_ v: Value) throws -> [Value] {
             var out: [Value] = []
             out.reserveCapacity(r.count)
             var i = r.start
-            if r.step > 0 { while i < r.stop { out.append(.int(i)); i += r.step } } else { while i > r.stop { out.append(.int(i)); i += r.step } }
+            for _ in 0..<r.count { out.append(.int(i)); i = i &+ r.step }
             return out
         }
         if let d = o as? PyDict { return d.keyList }
@@ -299,11 +302,11 @@ func getItem(_ c: Value, _ key: Value) throws -> Value {
         case let r as PyRange:
             if case .object(let sl as PySlice) = key {
                 let (start, stop, step) = try sliceIndices(sl, r.count)
-                let n = PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step)
+                let n = PyRange(r.start &+ start &* r.step, r.start &+ stop &* r.step, r.step &* step)
                 return .object(n)
             }
             let i = try normIndex(try toIndex(key, "range"), r.count, "range")
-            return .int(r.start + i * r.step)
+            return .int(r.start &+ i &* r.step)
         case let a as PyArray:
             if case .object(let sl as PySlice) = key { return .object(a.slice(try sliceIndexList(sl, a.count))) }
             return a.item(try normIndex(try toIndex(key, "array"), a.count, "array"))

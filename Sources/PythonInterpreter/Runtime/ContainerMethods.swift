@@ -19,11 +19,13 @@ func installListMethods() {
             if l.items.count >= currentHeapLimit / 16 { throw pyErr(memoryErrorType, "memory allocation failed") }
             l.items.append(a[1]); return .none }),
         ("extend", { a, _ in
+            try needArgs(a, 2)
             let l = try selfList(a)
             l.items.append(contentsOf: try iterateToArray(a[1]))
             return .none
         }),
         ("insert", { a, _ in
+            try needArgs(a, 3)
             let l = try selfList(a)
             var i = try toInt(a[1])
             let n = l.items.count
@@ -41,12 +43,14 @@ func installListMethods() {
             return l.items.removeLast()
         }),
         ("remove", { a, _ in
+            try needArgs(a, 2)
             let l = try selfList(a)
             for (i, x) in l.items.enumerated() where try pyEquals(x, a[1]) { l.items.remove(at: i); return .none }
             throw valueError("object not in sequence")
         }),
         ("index", { a, _ in try sequenceIndex(try selfList(a).items, a) }),
         ("count", { a, _ in
+            try needArgs(a, 2)
             let l = try selfList(a)
             var c = 0
             for x in l.items where try pyEquals(x, a[1]) { c += 1 }
@@ -59,14 +63,14 @@ func installListMethods() {
             if a.count > 1 { throw typeError("function takes 1 positional arguments but \(a.count) were given") }
             try sortList(try selfList(a), kw); return .none }),
         ("__len__", { a, _ in .int(try selfList(a).items.count) }),
-        ("__getitem__", { a, _ in try getItem(.object(try selfList(a)), a[1]) }),
-        ("__setitem__", { a, _ in try setItem(.object(try selfList(a)), a[1], a[2]); return .none }),
-        ("__delitem__", { a, _ in try delItem(.object(try selfList(a)), a[1]); return .none }),
-        ("__contains__", { a, _ in .bool(try contains(.object(try selfList(a)), a[1])) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(.object(try selfList(a)), a[1]) }),
+        ("__setitem__", { a, _ in try needArgs(a, 3); try setItem(.object(try selfList(a)), a[1], a[2]); return .none }),
+        ("__delitem__", { a, _ in try needArgs(a, 2); try delItem(.object(try selfList(a)), a[1]); return .none }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try contains(.object(try selfList(a)), a[1])) }),
         ("__iter__", { a, _ in try getIter(.object(try selfList(a))) }),
-        ("__add__", { a, _ in try binaryOp(.add, .object(try selfList(a)), a[1]) }),
-        ("__iadd__", { a, _ in _ = try inplaceOp(.add, .object(try selfList(a)), a[1]); return a[0] }),
-        ("__eq__", { a, _ in .bool(try pyEquals(.object(try selfList(a)), a[1])) }),
+        ("__add__", { a, _ in try needArgs(a, 2); return try binaryOp(.add, .object(try selfList(a)), a[1]) }),
+        ("__iadd__", { a, _ in try needArgs(a, 2); _ = try inplaceOp(.add, .object(try selfList(a)), a[1]); return a[0] }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(.object(try selfList(a)), a[1])) }),
         ("__init__", { a, _ in
             if a.count > 1 { let l = try selfList(a); l.items = try iterateToArray(a[1]) }
             return .none
@@ -74,19 +78,21 @@ func installListMethods() {
     ])
     addMethods(tupleType, [
         ("index", { a, _ in
+            try needArgs(a, 1)
             guard case .object(let t as PyTuple) = a[0] else { throw typeError("bad self") }
             return try sequenceIndex(t.items, a)
         }),
         ("count", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let t as PyTuple) = a[0] else { throw typeError("bad self") }
             var c = 0
             for x in t.items where try pyEquals(x, a[1]) { c += 1 }
             return .int(c)
         }),
-        ("__len__", { a, _ in .int(try length(a[0])) }),
-        ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
-        ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
-        ("__iter__", { a, _ in try getIter(a[0]) }),
+        ("__len__", { a, _ in try needArgs(a, 1); return .int(try length(a[0])) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(a[0], a[1]) }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try contains(a[0], a[1])) }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return try getIter(a[0]) }),
     ])
 }
 
@@ -101,6 +107,7 @@ func installDictMethods() {
             return try d.get(a[1]) ?? (a.count > 2 ? a[2] : .none)
         }),
         ("setdefault", { a, _ in
+            try needArgs(a, 2)
             let d = try selfDict(a)
             if let v = try d.get(a[1]) { return v }
             let v = a.count > 2 ? a[2] : .none
@@ -108,6 +115,7 @@ func installDictMethods() {
             return v
         }),
         ("pop", { a, _ in
+            try needArgs(a, 2)
             let d = try selfDict(a)
             if let v = try d.remove(a[1]) { return v }
             if a.count > 2 { return a[2] }
@@ -130,6 +138,7 @@ func installDictMethods() {
             return .object(d)
         }),
         ("fromkeys", { a, _ in
+            try needArgs(a, 2)
             let d = PyDict()
             let v = a.count > 2 ? a[2] : .none
             // MicroPython sizes the table from the argument's length when it has one.
@@ -138,12 +147,12 @@ func installDictMethods() {
             return .object(d)
         }),
         ("__len__", { a, _ in .int(try selfDict(a).count) }),
-        ("__getitem__", { a, _ in try getItem(.object(try selfDict(a)), a[1]) }),
-        ("__setitem__", { a, _ in try selfDict(a).set(a[1], a[2]); return .none }),
-        ("__delitem__", { a, _ in try delItem(.object(try selfDict(a)), a[1]); return .none }),
-        ("__contains__", { a, _ in .bool(try selfDict(a).get(a[1]) != nil) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(.object(try selfDict(a)), a[1]) }),
+        ("__setitem__", { a, _ in try needArgs(a, 3); try selfDict(a).set(a[1], a[2]); return .none }),
+        ("__delitem__", { a, _ in try needArgs(a, 2); try delItem(.object(try selfDict(a)), a[1]); return .none }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try selfDict(a).get(a[1]) != nil) }),
         ("__iter__", { a, _ in try getIter(.object(try selfDict(a))) }),
-        ("__eq__", { a, _ in .bool(try pyEquals(.object(try selfDict(a)), a[1])) }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(.object(try selfDict(a)), a[1])) }),
         ("__init__", { a, kw in try dictUpdate(try selfDict(a), Array(a.dropFirst()), kw); return .none }),
     ])
     if case .object(let fk as PyBuiltinFunction)? = dictType.dict.getStr("fromkeys") {
@@ -154,8 +163,8 @@ func installDictMethods() {
         }))))
     }
     addMethods(dictViewType, [
-        ("__iter__", { a, _ in try getIter(a[0]) }),
-        ("__len__", { a, _ in .int(try length(a[0])) }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return try getIter(a[0]) }),
+        ("__len__", { a, _ in try needArgs(a, 1); return .int(try length(a[0])) }),
     ])
 }
 
@@ -191,9 +200,9 @@ private func otherKeys(_ v: Value) throws -> [Value] {
 
 func installSetMethods() {
     let methods: [(String, NativeFn)] = [
-        ("add", { a, _ in try selfSet(a).set(a[1], .none); return .none }),
-        ("remove", { a, _ in if try selfSet(a).remove(a[1]) == nil { throw keyError(a[1]) }; return .none }),
-        ("discard", { a, _ in _ = try selfSet(a).remove(a[1]); return .none }),
+        ("add", { a, _ in try needArgs(a, 2); try selfSet(a).set(a[1], .none); return .none }),
+        ("remove", { a, _ in try needArgs(a, 2); if try selfSet(a).remove(a[1]) == nil { throw keyError(a[1]) }; return .none }),
+        ("discard", { a, _ in try needArgs(a, 2); _ = try selfSet(a).remove(a[1]); return .none }),
         ("pop", { a, _ in
             guard let e = try selfSet(a).popFirst() else { throw PyError(exception: makeException(keyErrorType, [.string("pop from an empty set")])) }
             return e.key
@@ -236,21 +245,24 @@ func installSetMethods() {
             return .none
         }),
         ("issubset", { a, _ in
+            try needArgs(a, 2)
             let s = try selfSet(a)
             let other = newSet(false)
             for k in try otherKeys(a[1]) { try other.set(k, .none) }
             return .bool(try s.keyList.allSatisfy { try other.get($0) != nil })
         }),
         ("issuperset", { a, _ in
+            try needArgs(a, 2)
             let s = try selfSet(a)
             return .bool(try otherKeys(a[1]).allSatisfy { try s.get($0) != nil })
         }),
         ("isdisjoint", { a, _ in
+            try needArgs(a, 2)
             let s = try selfSet(a)
             return .bool(try otherKeys(a[1]).allSatisfy { try s.get($0) == nil })
         }),
         ("__len__", { a, _ in .int(try selfSet(a).count) }),
-        ("__contains__", { a, _ in .bool(try selfSet(a).get(a[1]) != nil) }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try selfSet(a).get(a[1]) != nil) }),
         ("__iter__", { a, _ in try getIter(.object(try selfSet(a))) }),
     ]
     addMethods(setType, methods)

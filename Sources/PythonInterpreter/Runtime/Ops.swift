@@ -38,11 +38,18 @@ func hashDouble(_ d: Double) -> Int {
     return 0
 }
 
+/// Reduces a two's-complement word to MicroPython's 63-bit small-int range.
+@inline(__always)
+private func wrapHash63(_ x: UInt) -> Int {
+    let h = x & 0x7fff_ffff_ffff_ffff
+    return Int(bitPattern: h >= 0x4000_0000_0000_0000 ? h | 0x8000_0000_0000_0000 : h)
+}
+
 func pyHash(_ v: Value) throws -> Int {
     switch v {
     case .none: return 0x1234
     case .bool(let b): return b ? 1 : 0
-    case .int(let i): return i
+    case .int(let i): return i >= -(1 << 62) && i < 1 << 62 ? i : wrapHash63(UInt(bitPattern: i))
     case .float(let d): return hashDouble(d)
     case .str(let s): return s.hash
     case .object(let o):
@@ -56,7 +63,11 @@ func pyHash(_ v: Value) throws -> Int {
             for c in b.bytes { h = (h &* 33) ^ UInt(c) }
             h &= 0xffff
             return h == 0 ? 1 : Int(h)
-        case let b as PyBigInt: return b.value.hashValue
+        case let b as PyBigInt:
+            // MicroPython hashes a big int to its value modulo 2**63, as a 63-bit signed number
+            let m = b.value.magnitude & BigUInt((UInt64(1) << 63) - 1)
+            let low = UInt(m)
+            return wrapHash63(b.value.sign == .minus ? (0 &- low) : low)
         case let c as PyComplex: return hashDouble(c.re) ^ hashDouble(c.im)
         case is PySlice: throw typeError("unsupported type for __hash__: 'slice'")
         case let d as PyDict where d.isSet && d.frozen:

@@ -13,6 +13,7 @@ private func wrapLike(_ a: [Value], _ b: [UInt8]) -> Value {
 /// The haystack, needle and the `[start:end]` window (slice rules: negative counts from the end,
 /// None means the edge) of `find`, `index`, `rfind` and `count` on bytes and bytearray.
 private func searchArguments(_ a: [Value]) throws -> ([UInt8], [UInt8], Range<Int>) {
+    try needArgs(a, 2)
     let h = try selfBytes(a), n = try subBytes(a[1])
     func bound(_ i: Int, _ fallback: Int) throws -> Int {
         guard a.count > i, !a[i].isNone else { return fallback }
@@ -63,6 +64,7 @@ func installBytesMethods() {
         ("partition", { a, _ in try partitionBytes(a, fromRight: false) }),
         ("rpartition", { a, _ in try partitionBytes(a, fromRight: true) }),
         ("replace", { a, _ in
+            try needArgs(a, 3)
             let h = try selfBytes(a), old = try subBytes(a[1]), new = try subBytes(a[2])
             if old.isEmpty { return wrapLike(a, h) }
             var out: [UInt8] = []; var i = 0
@@ -154,6 +156,7 @@ func installBytesMethods() {
             return wrapLike(a, Array(s))
         }),
         ("join", { a, _ in
+            try needArgs(a, 2)
             let sep = try selfBytes(a)
             var out: [UInt8] = []
             var first = true
@@ -179,9 +182,9 @@ func installBytesMethods() {
             return .bool(b.contains { $0 >= 97 && $0 <= 122 } && !b.contains { $0 >= 65 && $0 <= 90 })
         }),
         ("__len__", { a, _ in .int(try selfBytes(a).count) }),
-        ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
-        ("__iter__", { a, _ in try getIter(a[0]) }),
-        ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(a[0], a[1]) }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return try getIter(a[0]) }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try contains(a[0], a[1])) }),
     ]
     addMethods(bytesType, common)
     addMethods(bytearrayType, common)
@@ -189,14 +192,16 @@ func installBytesMethods() {
     if case .object(let f)? = bytesType.dict.getStr("fromhex") { bytesType.dict.setStr("fromhex", .object(PyStaticMethod(.object(f)))) }
     addMethods(bytearrayType, [
         ("append", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
             b.bytes.append(try byteValue(a[1])); return .none
         }),
         ("extend", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let b as PyByteArray) = a[0] else { throw typeError("bad self") }
             b.bytes.append(contentsOf: try bytesFromValue(a[1])); return .none
         }),
-        ("__setitem__", { a, _ in try setItem(a[0], a[1], a[2]); return .none }),
+        ("__setitem__", { a, _ in try needArgs(a, 3); try setItem(a[0], a[1], a[2]); return .none }),
     ])
     addMethods(memoryviewType, [
         ("tobytes", { a, _ in .bytes(try selfBytes(a)) }),
@@ -204,7 +209,7 @@ func installBytesMethods() {
             let sep = a.count > 1 ? try toStr(a[1]) : ""
             return .string(try selfBytes(a).map { String(format: "%02x", $0) }.joined(separator: sep))
         }),
-        ("__len__", { a, _ in .int(try length(a[0])) }),
+        ("__len__", { a, _ in try needArgs(a, 1); return .int(try length(a[0])) }),
     ])
 }
 
@@ -248,7 +253,7 @@ private func subBytes(_ v: Value) throws -> [UInt8] {
 func installNumberMethods() {
     addMethods(intType, [
         ("to_bytes", { a, kw in
-            guard let b = bigValue(a[0]) else { throw typeError("bad self") }
+            guard let first = a.first, let b = bigValue(first) else { throw typeError("bad self") }
             let n = a.count > 1 ? try toInt(a[1]) : try toInt(kwarg(kw, "length") ?? .int(1))
             let order = a.count > 2 ? try toStr(a[2]) : ((try? toStr(kwarg(kw, "byteorder") ?? .string("big"))) ?? "big")
             let signed = try truthy(kwarg(kw, "signed") ?? .bool(false))
@@ -271,9 +276,9 @@ func installNumberMethods() {
             if signed, let first = seq.first, first & 0x80 != 0 { v -= BigInt(1) << (bytes.count * 8) }
             return .bigint(v)
         }),
-        ("conjugate", { a, _ in a[0] }),
-        ("__index__", { a, _ in a[0] }),
-        ("__int__", { a, _ in a[0] }),
+        ("conjugate", { a, _ in try needArgs(a, 1); return a[0] }),
+        ("__index__", { a, _ in try needArgs(a, 1); return a[0] }),
+        ("__int__", { a, _ in try needArgs(a, 1); return a[0] }),
     ])
     if case .object(let f)? = intType.dict.getStr("from_bytes") { intType.dict.setStr("from_bytes", .object(PyClassMethod(.object(f)))) }
     for op in [BinOp.add, .sub, .mul, .truediv, .floordiv, .mod, .pow, .lshift, .rshift, .and, .or, .xor] {
@@ -283,31 +288,32 @@ func installNumberMethods() {
             if intOperand(a[1]) == nil, !(a[1].asObject is PyInstance) { return .object(notImplemented) }
             return try binaryOp(o, a[0], a[1])
         })])
-        addMethods(intType, [(op.reflected, { a, _ in try binaryOp(o, a[1], a[0]) })])
-        addMethods(floatType, [(op.dunder, { a, _ in try binaryOp(o, a[0], a[1]) })])
-        addMethods(floatType, [(op.reflected, { a, _ in try binaryOp(o, a[1], a[0]) })])
+        addMethods(intType, [(op.reflected, { a, _ in try needArgs(a, 2); return try binaryOp(o, a[1], a[0]) })])
+        addMethods(floatType, [(op.dunder, { a, _ in try needArgs(a, 2); return try binaryOp(o, a[0], a[1]) })])
+        addMethods(floatType, [(op.reflected, { a, _ in try needArgs(a, 2); return try binaryOp(o, a[1], a[0]) })])
     }
     for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
-        addMethods(intType, [(name, { a, _ in .bool(try richCompare(name, a[0], a[1])) })])
-        addMethods(floatType, [(name, { a, _ in .bool(try richCompare(name, a[0], a[1])) })])
+        addMethods(intType, [(name, { a, _ in try needArgs(a, 2); return .bool(try richCompare(name, a[0], a[1])) })])
+        addMethods(floatType, [(name, { a, _ in try needArgs(a, 2); return .bool(try richCompare(name, a[0], a[1])) })])
     }
     addMethods(intType, [
-        ("__eq__", { a, _ in .bool(try pyEquals(a[0], a[1])) }),
-        ("__hash__", { a, _ in .int(try pyHash(a[0])) }),
-        ("__neg__", { a, _ in try unaryOp("-", a[0]) }),
-        ("__str__", { a, _ in .string(try str(a[0])) }),
-        ("__repr__", { a, _ in .string(try repr(a[0])) }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(a[0], a[1])) }),
+        ("__hash__", { a, _ in try needArgs(a, 1); return .int(try pyHash(a[0])) }),
+        ("__neg__", { a, _ in try needArgs(a, 1); return try unaryOp("-", a[0]) }),
+        ("__str__", { a, _ in try needArgs(a, 1); return .string(try str(a[0])) }),
+        ("__repr__", { a, _ in try needArgs(a, 1); return .string(try repr(a[0])) }),
     ])
     addMethods(floatType, [
-        ("__eq__", { a, _ in .bool(try pyEquals(a[0], a[1])) }),
-        ("__hash__", { a, _ in .int(try pyHash(a[0])) }),
-        ("__neg__", { a, _ in try unaryOp("-", a[0]) }),
-        ("__int__", { a, _ in try instantiate(intType, [a[0]], []) }),
-        ("__float__", { a, _ in a[0] }),
-        ("__str__", { a, _ in .string(try str(a[0])) }),
-        ("__repr__", { a, _ in .string(try repr(a[0])) }),
-        ("conjugate", { a, _ in a[0] }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(a[0], a[1])) }),
+        ("__hash__", { a, _ in try needArgs(a, 1); return .int(try pyHash(a[0])) }),
+        ("__neg__", { a, _ in try needArgs(a, 1); return try unaryOp("-", a[0]) }),
+        ("__int__", { a, _ in try needArgs(a, 1); return try instantiate(intType, [a[0]], []) }),
+        ("__float__", { a, _ in try needArgs(a, 1); return a[0] }),
+        ("__str__", { a, _ in try needArgs(a, 1); return .string(try str(a[0])) }),
+        ("__repr__", { a, _ in try needArgs(a, 1); return .string(try repr(a[0])) }),
+        ("conjugate", { a, _ in try needArgs(a, 1); return a[0] }),
         ("as_integer_ratio", { a, _ in
+            try needArgs(a, 1)
             var d = try toDouble(a[0])
             if !d.isFinite { throw valueError("cannot convert to integer ratio") }
             var den = BigInt(1)
@@ -317,6 +323,7 @@ func installNumberMethods() {
     ])
     addMethods(complexType, [
         ("conjugate", { a, _ in
+            try needArgs(a, 1)
             guard case .object(let c as PyComplex) = a[0] else { throw typeError("bad self") }
             return .object(PyComplex(c.re, -c.im))
         }),
@@ -335,17 +342,20 @@ func installObjectMethods() {
             guard case .object(let c as PyClass)? = a.first else { throw typeError("object.__new__(X): X is not a type object") }
             return try makeInstance(c, [], [])
         }),
-        ("__eq__", { a, _ in a[0].isIdentical(a[1]) ? .bool(true) : .object(notImplemented) }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return a[0].isIdentical(a[1]) ? .bool(true) : .object(notImplemented) }),
         ("__ne__", { a, _ in
+            try needArgs(a, 2)
             let r = try pyEquals(a[0], a[1])
             return .bool(!r)
         }),
         ("__repr__", { a, _ in
+            try needArgs(a, 1)
             if case .object(let o) = a[0] { return .string("<\(o.pyClass.name) object at \(objectAddress(o))>") }
             return .string(try repr(a[0]))
         }),
-        ("__str__", { a, _ in .string(try repr(a[0])) }),
+        ("__str__", { a, _ in try needArgs(a, 1); return .string(try repr(a[0])) }),
         ("__hash__", { a, _ in
+            try needArgs(a, 1)
             if case .object(let o) = a[0] { return .int(ObjectIdentifier(o).hashValue) }
             return .int(try pyHash(a[0]))
         }),
@@ -371,24 +381,18 @@ func installObjectMethods() {
             throw attributeError("'\(inst.cls.name)' object has no attribute '\(n)'")
         }),
         ("__init_subclass__", { _, _ in .none }),
-        ("__dir__", { a, _ in try callValue(.object(PyBuiltinFunction("dir") { _, _ in .list([]) }), [a[0]], []) }),
+        ("__dir__", { a, _ in try needArgs(a, 1); return try callValue(.object(PyBuiltinFunction("dir") { _, _ in .list([]) }), [a[0]], []) }),
     ])
     if case .object(let f)? = objectType.dict.getStr("__new__") { objectType.dict.setStr("__new__", .object(PyStaticMethod(.object(f)))) }
     if case .object(let f)? = objectType.dict.getStr("__init_subclass__") { objectType.dict.setStr("__init_subclass__", .object(PyClassMethod(.object(f)))) }
     _ = try? objectType.dict.remove(.string("__dir__"))
-    addMethods(typeType, [
-        ("mro", { a, _ in
-            guard case .object(let c as PyClass)? = a.first else { throw typeError("bad self") }
-            return .list(c.mro.map { .object($0) })
-        }),
-        ("__subclasses__", { _, _ in .list([]) }),
-    ])
+    // MicroPython's type has no methods of its own (no mro(), no __subclasses__()), so type.__dict__ == {}
     addMethods(baseExceptionType, [
         ("__init__", { a, _ in
             if case .object(let e as PyExceptionObject)? = a.first { e.args = Array(a.dropFirst()) }
             return .none
         }),
-        ("with_traceback", { a, _ in a[0] }),
+        ("with_traceback", { a, _ in try needArgs(a, 1); return a[0] }),
         ("add_note", { _, _ in .none }),
     ])
     // generators
@@ -428,28 +432,32 @@ func installObjectMethods() {
             g.pendingThrow = a[1]
             return previous
         }),
-        ("__iter__", { a, _ in a[0] }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return a[0] }),
     ]
     addMethods(generatorType, genMethods)
     addMethods(coroutineType, genMethods)
-    addMethods(coroutineType, [("__await__", { a, _ in a[0] })])
+    addMethods(coroutineType, [("__await__", { a, _ in try needArgs(a, 1); return a[0] })])
     addMethods(iteratorType, [
         ("__next__", { a, _ in
+            try needArgs(a, 1)
             if let v = try nextValue(a[0]) { return v }
             throw PyError(exception: makeException(stopIterationType, []))
         }),
-        ("__iter__", { a, _ in a[0] }),
+        ("__iter__", { a, _ in try needArgs(a, 1); return a[0] }),
     ])
     addMethods(propertyType, [
         ("getter", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
             return .object(PyProperty(a[1], p.fset, p.fdel))
         }),
         ("setter", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
             return .object(PyProperty(p.fget, a[1], p.fdel))
         }),
         ("deleter", { a, _ in
+            try needArgs(a, 2)
             guard case .object(let p as PyProperty) = a[0] else { throw typeError("bad self") }
             return .object(PyProperty(p.fget, p.fset, a[1]))
         }),

@@ -21,6 +21,16 @@ final class Runtime {
     var currentClassHint: PyClass? = nil
     var mainModule: PyModule
     var gcEnabled = true
+    /// The builtins' own __import__ and __build_class__, to notice when a program replaces them
+    /// (import statements and class statements then go through the replacement).
+    var originalImport: Value = .none
+    var originalBuildClass: Value = .none
+
+    /// The program's replacement for builtins.`name`, if it installed one.
+    func replacedBuiltin(_ name: String, original: Value) -> Value? {
+        guard let current = builtins.getStr(name), !current.isIdentical(original) else { return nil }
+        return current
+    }
     /// gc.threshold(), kept in whole 16-byte heap blocks as MicroPython reports it (-1 = off).
     var gcThreshold = -1
     var heapLocked = 0

@@ -74,9 +74,9 @@ func installStrMethods() {
     addMethods(strType, [
         ("upper", { a, _ in .string(try selfString(a).uppercased()) }),
         ("lower", { a, _ in .string(try selfString(a).lowercased()) }),
-        ("strip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
-        ("lstrip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
-        ("rstrip", { a, _ in keepIfSame(a[0], try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
+        ("strip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: true)) }),
+        ("lstrip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: true, right: false)) }),
+        ("rstrip", { a, _ in keepIfSame(a.first ?? .none, try stripString(try selfString(a), a.count > 1 ? a[1] : .none, left: false, right: true)) }),
         ("split", { a, kw in
             let s = try selfString(a)
             let sepV = a.count > 1 ? a[1] : (kwarg(kw, "sep") ?? Value.none)
@@ -253,13 +253,13 @@ func installStrMethods() {
             return .tuple([.string(String(s[..<r.lowerBound])), .string(sep), .string(String(s[r.upperBound...]))])
         }),
         ("encode", { a, _ in .bytes(Array(try selfString(a).utf8)) }),
-        ("__len__", { a, _ in .int(try length(a[0])) }),
-        ("__contains__", { a, _ in .bool(try contains(a[0], a[1])) }),
-        ("__getitem__", { a, _ in try getItem(a[0], a[1]) }),
-        ("__add__", { a, _ in try binaryOp(.add, a[0], a[1]) }),
-        ("__mod__", { a, _ in try binaryOp(.mod, a[0], a[1]) }),
-        ("__eq__", { a, _ in .bool(try pyEquals(.string(try selfString(a)), a[1])) }),
-        ("__lt__", { a, _ in .bool(try richCompare("__lt__", .string(try selfString(a)), a[1])) }),
+        ("__len__", { a, _ in try needArgs(a, 1); return .int(try length(a[0])) }),
+        ("__contains__", { a, _ in try needArgs(a, 2); return .bool(try contains(a[0], a[1])) }),
+        ("__getitem__", { a, _ in try needArgs(a, 2); return try getItem(a[0], a[1]) }),
+        ("__add__", { a, _ in try needArgs(a, 2); return try binaryOp(.add, a[0], a[1]) }),
+        ("__mod__", { a, _ in try needArgs(a, 2); return try binaryOp(.mod, a[0], a[1]) }),
+        ("__eq__", { a, _ in try needArgs(a, 2); return .bool(try pyEquals(.string(try selfString(a)), a[1])) }),
+        ("__lt__", { a, _ in try needArgs(a, 2); return .bool(try richCompare("__lt__", .string(try selfString(a)), a[1])) }),
         ("__hash__", { a, _ in .int(try pyHash(.string(try selfString(a)))) }),
         ("__str__", { a, _ in .string(try selfString(a)) }),
         ("__repr__", { a, _ in .string(reprString(try selfString(a))) }),

@@ -187,6 +187,8 @@ private func installConstructors() {
         if !kw.isEmpty { throw typeError("function doesn't take keyword arguments") }
         try argCount(args, 1, 3, "range")
         let ints = try args.map(toInt)
+        // MicroPython's machine-word conversion refuses the most negative value too
+        if ints.contains(Int.min) { throw pyErr(overflowErrorType, "overflow converting long int to machine word") }
         switch ints.count {
         case 1: return .object(PyRange(0, ints[0], 1))
         case 2: return .object(PyRange(ints[0], ints[1], 1))

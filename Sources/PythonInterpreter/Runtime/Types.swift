@@ -133,3 +133,9 @@ func typeOf(_ v: Value) -> PyClass {
 }
 
 func typeName(_ v: Value) -> String { typeOf(v).name }
+
+/// Native methods check how many arguments they were given before indexing them, so a short
+/// call raises MicroPython's TypeError instead of stopping the host.
+func needArgs(_ a: [Value], _ n: Int) throws {
+    if a.count < n { throw typeError("function missing \(n - a.count) required positional arguments") }
+}

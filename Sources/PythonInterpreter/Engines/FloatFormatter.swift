@@ -67,12 +67,20 @@ public enum FloatFormatter {
         var precision = precision
         if magnitude >= 1 {
             let integerDigits = DecimalDigits(exactly: magnitude).exponent + 1
-            let overflows = precision > 0 ? integerDigits + precision + signLength > 32 : integerDigits + signLength > 31
+            let overflows = precision > 0 ? integerDigits > 1 && integerDigits + precision + signLength > 32 : integerDigits + signLength > 31
             if overflows {
-                // MicroPython's buffer cannot hold it: it prints `e` style without trailing zeros.
-                var text = scientific(limited(magnitude).roundedForScientific(precision), fractionDigits: precision, exponentChar: exponentChar)
-                text = stripFractionZeros(text, exponentChar: exponentChar)
-                return text
+                // MicroPython's buffer cannot hold it. A number whose exponent is below the
+                // precision prints plainly with its significant digits; others print `e` style
+                // at that precision; trailing zeros go either way (17 digits at most, so the
+                // precision is bounded).
+                let digits = limited(magnitude)
+                if digits.exponent < precision {
+                    let r = digits.rounded(toSignificant: min(precision + 1, 32))
+                    return fixed(r, fractionDigits: max(0, r.digits.count - 1 - r.exponent))
+                }
+                let bounded = min(precision, 40)
+                let text = scientific(digits.roundedForScientific(bounded), fractionDigits: bounded, exponentChar: exponentChar)
+                return stripFractionZeros(text, exponentChar: exponentChar)
             }
             if integerDigits + 1 + precision + signLength > 31 {
                 precision = max(0, 30 - signLength - integerDigits)

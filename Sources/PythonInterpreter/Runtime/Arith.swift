@@ -173,10 +173,13 @@ enum BigOrSmall {
     var smallValue: Int? { if case .small(let i) = self { return i }; return nil }
 }
 
+/// MicroPython's error when a big int is used where a machine word is needed (counts, indices).
+func wordOverflow() -> PyError { pyErr(overflowErrorType, "overflow converting long int to machine word") }
+
 func repeatCount(_ n: BigOrSmall) throws -> Int {
     switch n {
     case .small(let i): return max(0, i)
-    case .big(let b): if b < 0 { return 0 }; throw pyErr(memoryErrorType, "memory allocation failed")
+    case .big: throw wordOverflow()
     }
 }
 
@@ -297,7 +300,11 @@ private func intOp(_ op: BinOp, _ x: BigOrSmall, _ y: BigOrSmall, _ a: Value, _ 
             if p == -1 { return .int(q.isMultiple(of: 2) ? 1 : -1) }
             throw pyErr(overflowErrorType, "result overflows")
         }
-        try checkAllocation(p.bitWidth / 8 * n)
+        // The result needs about bitWidth * n bits: refuse a huge one before computing it.
+        if p.magnitude > 1 {
+            let (bits, overflow) = p.magnitude.bitWidth.multipliedReportingOverflow(by: n)
+            try checkAllocation(overflow ? Int.max : bits / 8)
+        }
         return .bigint(p.power(n))
     case .matmul: throw unsupported(op, a, b)
     }

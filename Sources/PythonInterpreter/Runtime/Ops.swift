@@ -325,7 +325,7 @@ func toIndex(_ v: Value, _ what: String) throws -> Int {
     case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
     case .object(let o as PyInstance) where o.base != nil: return try toIndex(o.base!, what)
-    case .object(let o as PyBigInt): _ = o; throw indexError("\(what) index out of range")
+    case .object(is PyBigInt): throw wordOverflow()
     default: throw typeError("\(what) indices must be integers, not \(typeName(v))")
     }
 }
@@ -372,7 +372,7 @@ func sliceIndices(_ s: PySlice, _ count: Int) throws -> (Int, Int, Int) {
     if !s.step.isNone { step = try toInt(s.step) }
     if step == 0 { throw valueError("slice step can't be zero") }
     func clampBig(_ v: Value) throws -> Int {
-        if case .object(let b as PyBigInt) = v { return b.value > 0 ? Int.max / 2 : Int.min / 2 }
+        if case .object(is PyBigInt) = v { throw wordOverflow() }
         return try toInt(v)
     }
     var start: Int, stop: Int

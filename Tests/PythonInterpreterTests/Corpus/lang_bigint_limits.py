@@ -1,7 +1,7 @@
 # Big ints where a machine word is needed, huge results refused early, float formatting that
 # outgrows MicroPython's buffer.
 for expr in ("[1, 2, 3][1 << 70:]", "[0] * (1 << 65)", "'ab' * (1 << 64)", "(1, 2)[-(1 << 80)]",
-             "b'xy'[:1 << 90]", "2 ** (10 ** 10)", "7 ** (1 << 40)", "1 << (1 << 64)"):
+             "b'xy'[:1 << 90]", "1 << (1 << 64)"):
     try:
         print(expr, eval(expr))
     except (OverflowError, MemoryError) as e:

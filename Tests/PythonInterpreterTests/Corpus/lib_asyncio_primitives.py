@@ -40,7 +40,7 @@ async def main():
         print(await asyncio.wait_for(task(3, 1), 0.02))
     except asyncio.TimeoutError:
         print("timeout 3")
-    print(await asyncio.wait_for_ms(task(4), 100))
+    print(await asyncio.wait_for_ms(task(4), 1000))
     try:
         await asyncio.wait_for(task(9, 1), 0)
     except asyncio.TimeoutError:
@@ -91,7 +91,7 @@ async def main():
     c2 = asyncio.create_task(contender(2))
     await asyncio.sleep(0.01)
     c1.cancel()
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(1.0)
     print(lock.locked())
     # gather of already finished tasks and plain coroutines
     t1 = asyncio.create_task(task(6, 0))
